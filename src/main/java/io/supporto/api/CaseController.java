@@ -1,0 +1,102 @@
+package io.supporto.api;
+
+import java.net.URI;
+import java.util.List;
+
+import io.supporto.api.CaseRequests.OpenCaseRequest;
+import io.supporto.api.CaseRequests.ReopenRequest;
+import io.supporto.api.CaseRequests.ReplyRequest;
+import io.supporto.api.CaseRequests.SelfServiceRequest;
+import io.supporto.api.CaseRequests.SurveyRequest;
+import io.supporto.cases.CaseMessage;
+import io.supporto.cases.CaseNotFoundException;
+import io.supporto.cases.SupportCaseService;
+import io.supporto.cases.CaseStatus;
+import io.supporto.cases.OpenCase;
+import io.supporto.cases.SupportCase;
+import io.supporto.security.SupportUser;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/cases")
+public class CaseController {
+
+    private static final String CASE_NUMBER = "SR-\\d{4}-\\d{6,}";
+
+    private final SupportCaseService cases;
+
+    public CaseController(SupportCaseService cases) {
+        this.cases = cases;
+    }
+
+    @PostMapping
+    public ResponseEntity<CaseView> open(@Valid @RequestBody OpenCaseRequest body, @AuthenticationPrincipal SupportUser user) {
+        OpenCase request = new OpenCase(body.organization(), body.category(), body.service(), body.title(),
+                body.description(),
+                new SupportCase.Impact(body.impact().serviceUsable(), body.impact().scope(),
+                        body.impact().businessImpact(), body.impact().workaroundAvailable()),
+                body.requestedSeverity(), Boolean.TRUE.equals(body.selfServiceTried()),
+                new SupportCase.Contact(body.contact().name(), body.contact().email(), body.contact().phone()),
+                body.outOfScopeReason());
+        CaseView view = CaseView.of(cases.open(request, user));
+        return ResponseEntity.created(URI.create("/api/cases/" + view.caseNumber())).body(view);
+    }
+
+    @GetMapping
+    public List<CaseView> list(@RequestParam(required = false) String organization,
+                               @RequestParam(required = false) CaseStatus status,
+                               @AuthenticationPrincipal SupportUser user) {
+        return cases.list(organization, status, user).stream().map(CaseView::of).toList();
+    }
+
+    @GetMapping("/{caseNumber}")
+    public CaseView view(@PathVariable String caseNumber, @AuthenticationPrincipal SupportUser user) {
+        return CaseView.of(cases.view(checked(caseNumber), user));
+    }
+
+    @GetMapping("/{caseNumber}/messages")
+    public List<CaseMessage> messages(@PathVariable String caseNumber, @AuthenticationPrincipal SupportUser user) {
+        return cases.conversation(checked(caseNumber), user);
+    }
+
+    @PostMapping("/{caseNumber}/self-service")
+    public CaseView selfService(@PathVariable String caseNumber, @Valid @RequestBody SelfServiceRequest body,
+                                @AuthenticationPrincipal SupportUser user) {
+        return CaseView.of(cases.recordSelfServiceOutcome(checked(caseNumber), body.outcome(), user));
+    }
+
+    @PostMapping("/{caseNumber}/replies")
+    public CaseView reply(@PathVariable String caseNumber, @Valid @RequestBody ReplyRequest body,
+                          @AuthenticationPrincipal SupportUser user) {
+        return CaseView.of(cases.reply(checked(caseNumber), body.message(), user));
+    }
+
+    @PostMapping("/{caseNumber}/reopen")
+    public CaseView reopen(@PathVariable String caseNumber, @Valid @RequestBody ReopenRequest body,
+                           @AuthenticationPrincipal SupportUser user) {
+        return CaseView.of(cases.reopen(checked(caseNumber), body.reason(), user));
+    }
+
+    @PostMapping("/{caseNumber}/survey")
+    public CaseView survey(@PathVariable String caseNumber, @Valid @RequestBody SurveyRequest body,
+                           @AuthenticationPrincipal SupportUser user) {
+        return CaseView.of(cases.answerSurvey(checked(caseNumber), body.rating(), body.comment(), user));
+    }
+
+    /** A malformed number names no case anybody can see. */
+    private static String checked(String caseNumber) {
+        if (!caseNumber.matches(CASE_NUMBER)) {
+            throw new CaseNotFoundException(caseNumber.length() > 40 ? caseNumber.substring(0, 40) : caseNumber);
+        }
+        return caseNumber;
+    }
+}

@@ -1,0 +1,3 @@
+package io.supporto.cases;
+
+public enum BusinessImpact { CRITICAL, MODERATE, MINIMAL }

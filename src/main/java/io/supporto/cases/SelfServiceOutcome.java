@@ -1,0 +1,3 @@
+package io.supporto.cases;
+
+public enum SelfServiceOutcome { SOLVED, NEED_HELP }

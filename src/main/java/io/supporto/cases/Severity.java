@@ -1,0 +1,3 @@
+package io.supporto.cases;
+
+public enum Severity { A, B, C }

@@ -1,0 +1,244 @@
+package io.supporto.cases;
+
+import static io.supporto.cases.CaseVariables.*;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.supporto.SupportProperties;
+import io.supporto.organizations.Organization;
+import io.supporto.organizations.OrganizationService;
+import io.supporto.security.SupportUser;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The customer's side of a case: open it, read it, and the four things an admin can do to it.
+ * Each action checks the case's state first, so the caller gets a clear 409 rather than an
+ * engine error, then hands the event to the support-case process.
+ */
+@Service
+public class SupportCaseService {
+
+    public static final String PROCESS_KEY = "support-case";
+    static final int LIST_LIMIT = 200;
+
+    private final CaseRepository cases;
+    private final ConversationRepository conversation;
+    private final SurveyRepository surveys;
+    private final OrganizationService organizations;
+    private final CaseNumbers caseNumbers;
+    private final CaseAccess access;
+    private final RuntimeService runtimeService;
+    private final SupportProperties properties;
+    private final Clock clock;
+
+    public SupportCaseService(CaseRepository cases, ConversationRepository conversation, SurveyRepository surveys,
+                       OrganizationService organizations, CaseNumbers caseNumbers, CaseAccess access,
+                       RuntimeService runtimeService, SupportProperties properties, Clock clock) {
+        this.cases = cases;
+        this.conversation = conversation;
+        this.surveys = surveys;
+        this.organizations = organizations;
+        this.caseNumbers = caseNumbers;
+        this.access = access;
+        this.runtimeService = runtimeService;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Opens the case and runs its process to the first wait state before answering. */
+    @Transactional
+    public CaseDetails open(OpenCase request, SupportUser user) {
+        if (!user.actsFor(request.organization())) {
+            throw new NotPermittedException("Only an administrator of organization '" + request.organization()
+                    + "', or a partner it delegated to, may open cases for it.");
+        }
+        Organization org = organizations.find(request.organization())
+                .orElseThrow(() -> new NotPermittedException("Organization '" + request.organization()
+                        + "' is not registered with support."));
+        Instant now = clock.instant();
+        String caseNumber = caseNumbers.next(now);
+        // the status is a placeholder: the process sets the real one before this transaction ends
+        cases.insert(new SupportCase(caseNumber, org.id(), user.id(), request.category(), request.service(),
+                request.title(), request.description(), request.impact(), request.requestedSeverity(),
+                request.selfServiceTried(), request.contact(), CaseStatus.ENGAGED, null, org.plan(),
+                org.elevatedSupport(), null, null, null, request.outOfScopeReason(), null, now, null, null, null,
+                null, null, false, null, null, null, null, null, 0, false, org.language()));
+        conversation.add(caseNumber, now, user.id(), MessageKind.DESCRIPTION, request.description());
+
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(CASE_NUMBER, caseNumber);
+        variables.put(TITLE, request.title());
+        variables.put(ORGANIZATION, org.id());
+        variables.put(PLAN, org.plan().name());
+        variables.put(ELEVATED_SUPPORT, org.elevatedSupport());
+        variables.put(TIME_ZONE, org.timeZone().getId());
+        variables.put(COUNTRY, org.country());
+        variables.put(LANGUAGE, org.language());
+        variables.put(CATEGORY, request.category().name());
+        variables.put(SERVICE, request.service());
+        variables.put(TEAM_GROUP, request.category().team());
+        variables.put(SERVICE_USABLE, request.impact().serviceUsable());
+        variables.put(SCOPE, request.impact().scope().name());
+        variables.put(BUSINESS_IMPACT, request.impact().businessImpact().name());
+        variables.put(WORKAROUND_AVAILABLE, request.impact().workaroundAvailable());
+        variables.put(REQUESTED_SEVERITY, request.requestedSeverity() == null ? null : request.requestedSeverity().name());
+        variables.put(SELF_SERVICE_TRIED, request.selfServiceTried());
+        variables.put(OUT_OF_SCOPE_REASON, request.outOfScopeReason() == null ? null : request.outOfScopeReason().name());
+        variables.put(SLA_BREACHED, false);
+        variables.put(REOPEN_COUNT, 0);
+        runtimeService.startProcessInstanceByKey(PROCESS_KEY, caseNumber, variables);
+        return details(caseNumber);
+    }
+
+    @Transactional(readOnly = true)
+    public CaseDetails view(String caseNumber, SupportUser user) {
+        SupportCase supportCase = visibleCase(caseNumber, user);
+        return new CaseDetails(supportCase, surveys.latest(caseNumber));
+    }
+
+    @Transactional(readOnly = true)
+    public List<CaseDetails> list(String organization, CaseStatus status, SupportUser user) {
+        List<String> orgs;
+        List<Category> categories = null;
+        if (access.seesAllCases(user)) {
+            orgs = organization == null ? null : List.of(organization);
+        } else if (user.isCustomerSide()) {
+            orgs = user.tenants().stream()
+                    .filter(user::actsFor)
+                    .filter(t -> organization == null || organization.equals(t))
+                    .toList();
+        } else {
+            orgs = organization == null ? null : List.of(organization);
+            categories = access.teamCategories(user);
+        }
+        return cases.list(orgs, status, categories, LIST_LIMIT).stream()
+                .map(c -> new CaseDetails(c, surveys.latest(c.caseNumber())))
+                .toList();
+    }
+
+    @Transactional
+    public CaseDetails recordSelfServiceOutcome(String caseNumber, SelfServiceOutcome outcome, SupportUser user) {
+        SupportCase supportCase = actionableCase(caseNumber, user);
+        if (supportCase.status() != CaseStatus.SELF_SERVICE) {
+            throw new CaseConflictException("Case " + caseNumber + " is " + supportCase.status()
+                    + ", not waiting for a self-service outcome.");
+        }
+        correlate(caseNumber, "SelfServiceOutcome", Map.of(SELF_SERVICE_OUTCOME, outcome.name()));
+        return details(caseNumber);
+    }
+
+    @Transactional
+    public CaseDetails reply(String caseNumber, String message, SupportUser user) {
+        SupportCase supportCase = actionableCase(caseNumber, user);
+        switch (supportCase.status()) {
+            case WAITING_ON_CUSTOMER -> {
+                conversation.add(caseNumber, clock.instant(), user.id(), MessageKind.CUSTOMER_REPLY, message);
+                correlate(caseNumber, "CustomerReply", Map.of());
+            }
+            // more information while support works the case is welcome; the case just goes on
+            case ENGAGED -> conversation.add(caseNumber, clock.instant(), user.id(), MessageKind.CUSTOMER_REPLY,
+                    message);
+            case SELF_SERVICE -> throw new CaseConflictException("Case " + caseNumber
+                    + " is waiting for your self-service outcome: tell us whether it is SOLVED or you NEED_HELP.");
+            case CLOSED -> throw new CaseConflictException("Case " + caseNumber
+                    + " is closed. Reopen it to continue the conversation.");
+            default -> throw new CaseConflictException("Case " + caseNumber + " is " + supportCase.status()
+                    + " and takes no more replies. Open a new case that refers to " + caseNumber + ".");
+        }
+        return details(caseNumber);
+    }
+
+    @Transactional
+    public CaseDetails reopen(String caseNumber, String reason, SupportUser user) {
+        SupportCase supportCase = actionableCase(caseNumber, user);
+        Instant now = clock.instant();
+        boolean windowOver = supportCase.status() == CaseStatus.FINAL
+                || (supportCase.status() == CaseStatus.CLOSED && !now.isBefore(supportCase.reopenableUntil()));
+        if (windowOver) {
+            Instant end = supportCase.reopenableUntil();
+            throw new CaseConflictException("Case " + caseNumber + " can no longer be reopened: its "
+                    + properties.reopenWindow().toDays() + "-day reopen window ended"
+                    + (end == null ? "" : " at " + end) + ". Please open a new case and refer to " + caseNumber
+                    + " in its description.");
+        }
+        if (supportCase.status() != CaseStatus.CLOSED) {
+            throw new CaseConflictException("Case " + caseNumber + " is " + supportCase.status()
+                    + "; only a closed case can be reopened.");
+        }
+        conversation.add(caseNumber, now, user.id(), MessageKind.REOPEN_REASON, reason);
+        correlate(caseNumber, "ReopenRequest", Map.of());
+        return details(caseNumber);
+    }
+
+    @Transactional
+    public CaseDetails answerSurvey(String caseNumber, int rating, String comment, SupportUser user) {
+        SupportCase supportCase = actionableCase(caseNumber, user);
+        if (supportCase.status() != CaseStatus.CLOSED && supportCase.status() != CaseStatus.FINAL) {
+            throw new CaseConflictException("Case " + caseNumber + " is " + supportCase.status()
+                    + "; a survey can be answered once the case is closed.");
+        }
+        Survey survey = surveys.latest(caseNumber)
+                .orElseThrow(() -> new CaseConflictException("No survey was offered for case " + caseNumber + "."));
+        Instant now = clock.instant();
+        if (survey.status() == Survey.Status.ANSWERED) {
+            throw new CaseConflictException("The survey of case " + caseNumber + " was already answered.");
+        }
+        if (survey.status() != Survey.Status.PENDING || survey.closureNo() != supportCase.reopenCount() + 1) {
+            throw new CaseConflictException("No survey is open for the latest closure of case " + caseNumber + ".");
+        }
+        if (supportCase.finalAt() != null && !now.isBefore(supportCase.finalAt().plus(properties.surveyWindowAfterFinal()))) {
+            throw new CaseConflictException("The survey of case " + caseNumber + " closed "
+                    + properties.surveyWindowAfterFinal().toDays() + " days after the case became final.");
+        }
+        if (!surveys.answer(caseNumber, survey.closureNo(), rating, comment, now, user.id())) {
+            throw new CaseConflictException("The survey of case " + caseNumber + " was already answered.");
+        }
+        correlate(caseNumber, "SurveyAnswer", Map.of(SURVEY_RATING, rating));
+        return details(caseNumber);
+    }
+
+    public List<CaseMessage> conversation(String caseNumber, SupportUser user) {
+        visibleCase(caseNumber, user);
+        return conversation.of(caseNumber);
+    }
+
+    private SupportCase visibleCase(String caseNumber, SupportUser user) {
+        return cases.find(caseNumber)
+                .filter(c -> access.canSee(user, c))
+                .orElseThrow(() -> new CaseNotFoundException(caseNumber));
+    }
+
+    private SupportCase actionableCase(String caseNumber, SupportUser user) {
+        SupportCase supportCase = visibleCase(caseNumber, user);
+        if (!access.canActOn(user, supportCase)) {
+            throw new NotPermittedException("Only an administrator of the case's organization, or a partner it"
+                    + " delegated to, may do this.");
+        }
+        return supportCase;
+    }
+
+    private void correlate(String caseNumber, String message, Map<String, Object> variables) {
+        try {
+            runtimeService.createMessageCorrelation(message)
+                    .processInstanceBusinessKey(caseNumber)
+                    .setVariables(variables)
+                    .correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            // the case moved on between our check and the engine (a timer fired, another click won)
+            throw new CaseConflictException("Case " + caseNumber + " changed while your request was handled;"
+                    + " read it again and retry if the action still applies.");
+        }
+    }
+
+    private CaseDetails details(String caseNumber) {
+        SupportCase supportCase = cases.find(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+        return new CaseDetails(supportCase, surveys.latest(caseNumber));
+    }
+}
