@@ -1,0 +1,25 @@
+package io.supporto.testsupport;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.supporto.notify.NotificationType;
+import io.supporto.notify.Notifier;
+
+/** Remembers every notification the process asked for, so tests can assert on them. */
+public class RecordingNotifier implements Notifier {
+
+    public record Sent(NotificationType type, String caseNumber) {
+    }
+
+    private final List<Sent> sent = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void send(NotificationType type, String caseNumber) {
+        sent.add(new Sent(type, caseNumber));
+    }
+
+    public List<NotificationType> sentFor(String caseNumber) {
+        return sent.stream().filter(s -> s.caseNumber().equals(caseNumber)).map(Sent::type).toList();
+    }
+}
