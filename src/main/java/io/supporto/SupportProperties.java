@@ -20,12 +20,18 @@ public record SupportProperties(
         @DefaultValue("P30D") @NotNull Duration surveyWindowAfterFinal,
         @DefaultValue @NotNull Waiting waiting,
         @DefaultValue @NotNull Escalation escalation,
+        @DefaultValue @NotNull @jakarta.validation.Valid Sla sla,
         /** Languages the support people speak; other languages need an interpreter. */
         @DefaultValue({"en", "it"}) @NotNull List<String> agentLanguages) {
 
     /** A case waiting on the customer gets reminders, then closes as unanswered. */
     public record Waiting(@DefaultValue("P3D") @NotNull Duration reminderEvery,
                           @DefaultValue("P14D") @NotNull Duration closeAfter) {
+    }
+
+    /** When the owning team is warned, as a fraction of the response target (0.75 = at 75%). */
+    public record Sla(@DefaultValue("0.75") @jakarta.validation.constraints.DecimalMin(value = "0", inclusive = false)
+                      @jakarta.validation.constraints.DecimalMax(value = "1", inclusive = false) double warningAt) {
     }
 
     public record Escalation(@DefaultValue("escalations@supporto.example") @NotNull String email) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import io.supporto.api.CaseRequests.OpenCaseRequest;
+import io.supporto.api.CaseRequests.ReclassifyRequest;
 import io.supporto.api.CaseRequests.ReopenRequest;
 import io.supporto.api.CaseRequests.ReplyRequest;
 import io.supporto.api.CaseRequests.SelfServiceRequest;
@@ -15,6 +16,7 @@ import io.supporto.cases.CaseStatus;
 import io.supporto.cases.OpenCase;
 import io.supporto.cases.SupportCase;
 import io.supporto.security.SupportUser;
+import io.supporto.sla.SlaEvent;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -90,6 +92,18 @@ public class CaseController {
     public CaseView survey(@PathVariable String caseNumber, @Valid @RequestBody SurveyRequest body,
                            @AuthenticationPrincipal SupportUser user) {
         return CaseView.of(cases.answerSurvey(checked(caseNumber), body.rating(), body.comment(), user));
+    }
+
+    @PostMapping("/{caseNumber}/severity")
+    public CaseView reclassify(@PathVariable String caseNumber, @Valid @RequestBody ReclassifyRequest body,
+                               @AuthenticationPrincipal SupportUser user) {
+        return CaseView.of(cases.reclassify(checked(caseNumber), body.severity(), body.reason(), user));
+    }
+
+    /** The SLA timeline: clock starts and stops, due dates with calendar and rule, warnings, breaches. */
+    @GetMapping("/{caseNumber}/timeline")
+    public List<SlaEvent> timeline(@PathVariable String caseNumber, @AuthenticationPrincipal SupportUser user) {
+        return cases.timeline(checked(caseNumber), user);
     }
 
     /** A malformed number names no case anybody can see. */

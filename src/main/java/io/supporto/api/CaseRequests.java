@@ -54,6 +54,10 @@ public final class CaseRequests {
     public record ReopenRequest(@NotBlank @Size(max = TEXT_LIMIT) @NoControlCharacters String reason) {
     }
 
+    public record ReclassifyRequest(@NotNull Severity severity,
+                                    @Size(max = TEXT_LIMIT) @NoControlCharacters String reason) {
+    }
+
     public record SurveyRequest(@NotNull @Min(1) @Max(5) Integer rating,
                                 @Size(max = TEXT_LIMIT) @NoControlCharacters String comment) {
     }

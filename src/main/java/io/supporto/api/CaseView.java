@@ -21,9 +21,11 @@ public record CaseView(
         String availability,
         String responseTarget,
         String internalTarget,
+        String targetRule,
         Instant openedAt,
         Instant engagedAt,
         Instant firstResponseDueAt,
+        Instant responseWarningAt,
         Instant internalFollowUpAt,
         Instant firstRespondedAt,
         boolean slaBreached,
@@ -48,8 +50,8 @@ public record CaseView(
         SupportCase c = details.supportCase();
         return new CaseView(c.caseNumber(), c.organization(), c.status().name(), c.category().name(), c.service(),
                 c.title(), name(c.severity()), c.plan().name(), c.elevatedSupport(), c.availability(),
-                c.responseTarget(), c.internalTarget(), c.openedAt(), c.engagedAt(), c.firstResponseDueAt(),
-                c.internalFollowUpAt(), c.firstRespondedAt(), c.slaBreached(), c.closedAt(), name(c.closureReason()),
+                c.responseTarget(), c.internalTarget(), c.targetRule(), c.openedAt(), c.engagedAt(),
+                c.firstResponseDueAt(), c.responseWarningAt(), c.internalFollowUpAt(), c.firstRespondedAt(), c.slaBreached(), c.closedAt(), name(c.closureReason()),
                 c.resolution(), c.reopenableUntil(), c.reopenCount(), c.interpreterRequired(),
                 name(c.outOfScopeReason()), c.referral(), SurveyView.of(details.survey()));
     }

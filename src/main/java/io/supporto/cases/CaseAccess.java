@@ -23,6 +23,10 @@ public class CaseAccess {
         return user.actsFor(supportCase.organization());
     }
 
+    public boolean canReclassify(SupportUser user, SupportCase supportCase) {
+        return user.managesDesk() || user.isIn(supportCase.category().team());
+    }
+
     public boolean seesAllCases(SupportUser user) {
         return user.managesDesk() || user.isProcessOwner();
     }

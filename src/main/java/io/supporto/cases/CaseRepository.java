@@ -107,14 +107,28 @@ public class CaseRepository {
     }
 
     /** Starts a response clock: the case is engaged and its due dates are the ones given. */
-    public void engage(String caseNumber, Instant clockStart, Instant firstResponseDueAt,
-                       Instant internalFollowUpAt) {
+    public void engage(String caseNumber, Instant clockStart, Instant firstResponseDueAt, Instant warningAt,
+                       Instant internalFollowUpAt, String targetRule) {
         jdbc.sql("""
                 UPDATE support_case SET status = 'ENGAGED', engaged_at = COALESCE(engaged_at, ?),
-                       clock_started_at = ?, first_response_due_at = ?, internal_follow_up_at = ?,
-                       first_responded_at = NULL
+                       clock_started_at = ?, first_response_due_at = ?, response_warning_at = ?,
+                       internal_follow_up_at = ?, target_rule = ?, first_responded_at = NULL
                  WHERE case_number = ?""")
-                .params(ts(clockStart), ts(clockStart), ts(firstResponseDueAt), ts(internalFollowUpAt), caseNumber)
+                .params(ts(clockStart), ts(clockStart), ts(firstResponseDueAt), ts(warningAt),
+                        ts(internalFollowUpAt), targetRule, caseNumber)
+                .update();
+    }
+
+    /** A reclassification before the first response: new severity, targets and due dates, same clock. */
+    public void replan(String caseNumber, Severity severity, String availability, String responseTarget,
+                       String internalTarget, String targetRule, Instant firstResponseDueAt, Instant warningAt,
+                       Instant internalFollowUpAt) {
+        jdbc.sql("""
+                UPDATE support_case SET severity = ?, availability = ?, response_target = ?, internal_target = ?,
+                       target_rule = ?, first_response_due_at = ?, response_warning_at = ?, internal_follow_up_at = ?
+                 WHERE case_number = ?""")
+                .params(severity.name(), availability, responseTarget, internalTarget, targetRule,
+                        ts(firstResponseDueAt), ts(warningAt), ts(internalFollowUpAt), caseNumber)
                 .update();
     }
 
@@ -213,12 +227,14 @@ public class CaseRepository {
                 rs.getString("availability"),
                 rs.getString("response_target"),
                 rs.getString("internal_target"),
+                rs.getString("target_rule"),
                 enumOf(OutOfScopeReason.class, rs.getString("out_of_scope_reason")),
                 rs.getString("referral"),
                 instant(rs, "opened_at"),
                 instant(rs, "engaged_at"),
                 instant(rs, "clock_started_at"),
                 instant(rs, "first_response_due_at"),
+                instant(rs, "response_warning_at"),
                 instant(rs, "internal_follow_up_at"),
                 instant(rs, "first_responded_at"),
                 rs.getBoolean("sla_breached"),

@@ -30,6 +30,9 @@ public final class CaseVariables {
     public static final String FIRST_RESPONSE_DUE_AT = "firstResponseDueAt";
     public static final String INTERNAL_FOLLOW_UP_AT = "internalFollowUpAt";
     public static final String SLA_BREACHED = "slaBreached";
+    public static final String RESPONSE_WARNING_AT = "responseWarningAt";
+    public static final String BREACH_RAISED = "breachRaised";
+    public static final String TARGET_RULE = "targetRule";
     public static final String SELF_SERVICE_OUTCOME = "selfServiceOutcome";
     public static final String RESPONSE_MESSAGE = "responseMessage";
     public static final String ACTION = "action";

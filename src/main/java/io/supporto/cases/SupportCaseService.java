@@ -12,6 +12,8 @@ import io.supporto.SupportProperties;
 import io.supporto.organizations.Organization;
 import io.supporto.organizations.OrganizationService;
 import io.supporto.security.SupportUser;
+import io.supporto.sla.SlaEvent;
+import io.supporto.sla.SlaTimeline;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
@@ -36,11 +38,13 @@ public class SupportCaseService {
     private final CaseAccess access;
     private final RuntimeService runtimeService;
     private final SupportProperties properties;
+    private final SlaTimeline slaTimeline;
     private final Clock clock;
 
     public SupportCaseService(CaseRepository cases, ConversationRepository conversation, SurveyRepository surveys,
-                       OrganizationService organizations, CaseNumbers caseNumbers, CaseAccess access,
-                       RuntimeService runtimeService, SupportProperties properties, Clock clock) {
+                              OrganizationService organizations, CaseNumbers caseNumbers, CaseAccess access,
+                              RuntimeService runtimeService, SupportProperties properties, SlaTimeline slaTimeline,
+                              Clock clock) {
         this.cases = cases;
         this.conversation = conversation;
         this.surveys = surveys;
@@ -49,6 +53,7 @@ public class SupportCaseService {
         this.access = access;
         this.runtimeService = runtimeService;
         this.properties = properties;
+        this.slaTimeline = slaTimeline;
         this.clock = clock;
     }
 
@@ -68,8 +73,8 @@ public class SupportCaseService {
         cases.insert(new SupportCase(caseNumber, org.id(), user.id(), request.category(), request.service(),
                 request.title(), request.description(), request.impact(), request.requestedSeverity(),
                 request.selfServiceTried(), request.contact(), CaseStatus.ENGAGED, null, org.plan(),
-                org.elevatedSupport(), null, null, null, request.outOfScopeReason(), null, now, null, null, null,
-                null, null, false, null, null, null, null, null, 0, false, org.language()));
+                org.elevatedSupport(), null, null, null, null, request.outOfScopeReason(), null, now, null, null, null,
+                null, null, null, false, null, null, null, null, null, 0, false, org.language()));
         conversation.add(caseNumber, now, user.id(), MessageKind.DESCRIPTION, request.description());
 
         Map<String, Object> variables = new HashMap<>();
@@ -204,9 +209,38 @@ public class SupportCaseService {
         return details(caseNumber);
     }
 
+    /**
+     * Support staff change the severity. Before the first response the running clock is
+     * re-planned from its original start; afterwards agents reclassify through the workCase task.
+     */
+    @Transactional
+    public CaseDetails reclassify(String caseNumber, Severity severity, String reason, SupportUser user) {
+        SupportCase supportCase = visibleCase(caseNumber, user);
+        if (!access.canReclassify(user, supportCase)) {
+            throw new NotPermittedException("Only the case's team and support managers may reclassify it.");
+        }
+        if (supportCase.status() != CaseStatus.ENGAGED || supportCase.firstRespondedAt() != null) {
+            throw new CaseConflictException("Case " + caseNumber + " is not waiting for its first response;"
+                    + " reclassify it through its 'Work case' task instead.");
+        }
+        if (severity == supportCase.severity()) {
+            throw new CaseConflictException("Case " + caseNumber + " already has severity " + severity + ".");
+        }
+        conversation.add(caseNumber, clock.instant(), user.id(), MessageKind.RECLASSIFICATION,
+                "Severity " + supportCase.severity() + " → " + severity + (reason == null ? "" : ": " + reason));
+        correlate(caseNumber, "SeverityReclassified", Map.of(SEVERITY, severity.name()));
+        return details(caseNumber);
+    }
+
     public List<CaseMessage> conversation(String caseNumber, SupportUser user) {
         visibleCase(caseNumber, user);
         return conversation.of(caseNumber);
+    }
+
+    @Transactional(readOnly = true)
+    public List<SlaEvent> timeline(String caseNumber, SupportUser user) {
+        visibleCase(caseNumber, user);
+        return slaTimeline.of(caseNumber);
     }
 
     private SupportCase visibleCase(String caseNumber, SupportUser user) {

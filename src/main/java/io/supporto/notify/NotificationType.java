@@ -11,6 +11,7 @@ public enum NotificationType {
     CASE_REOPENED(Audience.CUSTOMER),
     CASE_FINAL(Audience.CUSTOMER),
     OUT_OF_SCOPE(Audience.CUSTOMER),
+    TEAM_WARNING(Audience.TEAM),
     TEAM_REMINDER(Audience.TEAM),
     BREACH_ALERT(Audience.ESCALATION),
     LOW_SURVEY(Audience.MANAGERS);

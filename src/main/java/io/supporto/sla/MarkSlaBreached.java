@@ -1,12 +1,17 @@
 package io.supporto.sla;
 
+import static io.supporto.cases.CaseVariables.BREACH_RAISED;
+import static io.supporto.cases.CaseVariables.SLA_BREACHED;
+
 import io.supporto.cases.CaseRepository;
-import io.supporto.cases.CaseVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Mark SLA breached": the response target passed without a first response. */
+/**
+ * "Mark SLA breached": the response target passed without a first response. A reclassification
+ * later in the same clock does not raise a second breach.
+ */
 @Component("markSlaBreached")
 public class MarkSlaBreached implements JavaDelegate {
 
@@ -19,6 +24,7 @@ public class MarkSlaBreached implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         cases.markBreached(execution.getProcessBusinessKey());
-        execution.setVariable(CaseVariables.SLA_BREACHED, true);
+        execution.setVariable(SLA_BREACHED, true);
+        execution.setVariable(BREACH_RAISED, true);
     }
 }

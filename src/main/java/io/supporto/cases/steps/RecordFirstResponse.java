@@ -8,6 +8,7 @@ import java.time.Instant;
 import io.supporto.cases.CaseRepository;
 import io.supporto.cases.ConversationRepository;
 import io.supporto.cases.MessageKind;
+import io.supporto.sla.SlaClockKeeper;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,11 +19,14 @@ public class RecordFirstResponse implements JavaDelegate {
 
     private final CaseRepository cases;
     private final ConversationRepository conversation;
+    private final SlaClockKeeper clockKeeper;
     private final Clock clock;
 
-    public RecordFirstResponse(CaseRepository cases, ConversationRepository conversation, Clock clock) {
+    public RecordFirstResponse(CaseRepository cases, ConversationRepository conversation, SlaClockKeeper clockKeeper,
+                               Clock clock) {
         this.cases = cases;
         this.conversation = conversation;
+        this.clockKeeper = clockKeeper;
         this.clock = clock;
     }
 
@@ -31,6 +35,7 @@ public class RecordFirstResponse implements JavaDelegate {
         Instant now = clock.instant();
         String caseNumber = execution.getProcessBusinessKey();
         cases.recordFirstResponse(caseNumber, now);
+        clockKeeper.stop(execution, now);
         conversation.add(caseNumber, now, StepAuthor.of(execution), MessageKind.FIRST_RESPONSE,
                 (String) execution.getVariable(RESPONSE_MESSAGE));
     }
