@@ -3,12 +3,14 @@ package io.supporto.sla;
 import java.time.Clock;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-/** Listens on the SLA timers of the model and writes what they did to the SLA timeline. */
+/**
+ * Writes what an SLA timer did to the timeline. The model calls it on the sequence flow that
+ * leaves each SLA timer, which is taken only when the timer fired, never when it is cancelled.
+ */
 @Component("recordSlaTimer")
-public class RecordSlaTimer implements ExecutionListener {
+public class RecordSlaTimer {
 
     private final SlaClockKeeper keeper;
     private final Clock clock;
@@ -18,14 +20,7 @@ public class RecordSlaTimer implements ExecutionListener {
         this.clock = clock;
     }
 
-    @Override
-    public void notify(DelegateExecution execution) {
-        SlaEventKind kind = switch (execution.getCurrentActivityId()) {
-            case "Timer_ResponseWarning" -> SlaEventKind.WARNING_SENT;
-            case "Timer_ResponseBreach" -> SlaEventKind.BREACHED;
-            case "Timer_InternalFollowUp" -> SlaEventKind.REMINDER_SENT;
-            default -> throw new IllegalStateException("Not an SLA timer: " + execution.getCurrentActivityId());
-        };
-        keeper.timerFired(execution, clock.instant(), kind);
+    public void fired(DelegateExecution execution, String kind) {
+        keeper.timerFired(execution, clock.instant(), SlaEventKind.valueOf(kind));
     }
 }

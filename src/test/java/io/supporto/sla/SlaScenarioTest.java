@@ -1,0 +1,327 @@
+package io.supporto.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.supporto.cases.CaseStatus;
+import io.supporto.cases.Severity;
+import io.supporto.cases.SupportCase;
+import io.supporto.cases.SupportCaseService;
+import io.supporto.notify.NotificationType;
+import io.supporto.organizations.Organization;
+import io.supporto.organizations.Plan;
+import io.supporto.security.Groups;
+import io.supporto.security.SupportUser;
+import io.supporto.testsupport.Fixtures;
+import io.supporto.testsupport.RecordingNotifier;
+import io.supporto.testsupport.SupportoTest;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The response clock as a process owner sees it: warnings, breaches, reminders, reclassification
+ * and reopen, with the engine's timers, the case view and the SLA timeline always agreeing.
+ */
+@SupportoTest
+class SlaScenarioTest {
+
+    static final ZoneId ROME = ZoneId.of("Europe/Rome");
+    /** A Wednesday morning in Rome. */
+    static final Instant WEDNESDAY_10 = at("2026-03-04T10:00");
+
+    @Autowired ProcessEngine engine;
+    @Autowired SupportCaseService cases;
+    @Autowired SlaTimeline timeline;
+    @Autowired Fixtures fixtures;
+    @Autowired RecordingNotifier notifier;
+
+    SupportUser manager;
+
+    static Instant at(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(ROME).toInstant();
+    }
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        setClock(WEDNESDAY_10);
+        manager = fixtures.user(Groups.SUPPORT_MANAGERS);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void warningThenBreachThenFirstResponse() {
+        Organization org = fixtures.organization(Plan.ENTERPRISE, false);
+        SupportUser admin = fixtures.adminOf(org);
+        // Enterprise, severity B: 24/7, next day
+        String n = open(admin, Fixtures.request(org).high().selfServiceTried());
+        ProcessInstance instance = instance(n);
+
+        SupportCase opened = view(n);
+        assertThat(opened.firstResponseDueAt()).isEqualTo(WEDNESDAY_10.plus(Duration.ofHours(24)));
+        assertThat(opened.responseWarningAt()).isEqualTo(WEDNESDAY_10.plus(Duration.ofHours(18)));
+        assertThat(opened.internalFollowUpAt()).isNull();
+        assertTimersAgreeWithCase(n);
+
+        setClock(opened.responseWarningAt());
+        runTimer(instance, "Timer_ResponseWarning");
+        assertThat(notifier.sentFor(n)).contains(NotificationType.TEAM_WARNING);
+        assertThat(view(n).slaBreached()).isFalse();
+
+        setClock(opened.firstResponseDueAt());
+        runTimer(instance, "Timer_ResponseBreach");
+        assertThat(view(n).slaBreached()).isTrue();
+        assertThat(notifier.sentFor(n)).contains(NotificationType.BREACH_ALERT);
+        assertThat(instance).isWaitingAt("firstResponse", "handleBreach");
+        assertThat(task("handleBreach", instance)).hasCandidateGroup("support-managers");
+
+        setClock(opened.firstResponseDueAt().plus(Duration.ofMinutes(10)));
+        complete(task("firstResponse", instance), withVariables("responseMessage", "Sorry for the wait."));
+        assertThat(instance).isWaitingAt("workCase", "handleBreach");
+        assertThat(slaTimers(instance)).isEmpty();
+        assertThat(kinds(n)).containsExactly(SlaEventKind.CLOCK_STARTED, SlaEventKind.WARNING_SENT,
+                SlaEventKind.BREACHED, SlaEventKind.CLOCK_STOPPED);
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), SlaTimeline.VARIABLE).toString())
+                .contains("CLOCK_STARTED", "WARNING_SENT", "BREACHED", "CLOCK_STOPPED");
+    }
+
+    @Test
+    void noCommitmentCaseHasOnlyTheReminderTimer() {
+        Organization org = fixtures.organization(Plan.ENTERPRISE, false);
+        SupportUser admin = fixtures.adminOf(org);
+        // Enterprise, severity C: 24/7, no commitment, follow-up after 24 hours
+        String n = open(admin, Fixtures.request(org).minor().selfServiceTried());
+        ProcessInstance instance = instance(n);
+
+        assertThat(timerActivities(instance)).containsExactly("Timer_InternalFollowUp");
+        SupportCase opened = view(n);
+        assertThat(opened.firstResponseDueAt()).isNull();
+        assertThat(opened.internalFollowUpAt()).isEqualTo(WEDNESDAY_10.plus(Duration.ofHours(24)));
+        assertTimersAgreeWithCase(n);
+
+        setClock(opened.internalFollowUpAt());
+        runTimer(instance, "Timer_InternalFollowUp");
+        assertThat(notifier.sentFor(n)).contains(NotificationType.TEAM_REMINDER)
+                .doesNotContain(NotificationType.BREACH_ALERT);
+        assertThat(view(n).slaBreached()).isFalse();
+        assertThat(instance).isWaitingAt("firstResponse");
+        assertThat(kinds(n)).containsExactly(SlaEventKind.CLOCK_STARTED, SlaEventKind.REMINDER_SENT);
+    }
+
+    @Test
+    void businessPlanReminderCountsBusinessHoursOnly() {
+        Organization org = fixtures.organization(Plan.BUSINESS_PREMIUM, false);
+        SupportUser admin = fixtures.adminOf(org);
+        setClock(at("2026-03-06T16:30"));
+        // Business family, severity B: business hours, no commitment, follow-up after 8 business hours
+        String n = open(admin, Fixtures.request(org).high().selfServiceTried());
+
+        assertThat(timerActivities(instance(n))).containsExactly("Timer_InternalFollowUp");
+        assertThat(view(n).internalFollowUpAt()).isEqualTo(at("2026-03-09T16:30"));
+        assertTimersAgreeWithCase(n);
+        SlaEvent started = timeline.of(n).get(0);
+        assertThat(started.calendar()).isEqualTo("business hours in Europe/Rome (holidays of IT)");
+        assertThat(started.rule()).isEqualTo("Business plans, severity B: business hours, no commitment");
+        assertThat(started.internalTarget()).isEqualTo("PT8H");
+    }
+
+    @Test
+    void reclassifyingFromAToCMidWayDropsTheCommitmentButKeepsTheElapsedTime() {
+        Organization org = fixtures.organization(Plan.ENTERPRISE, false);
+        SupportUser admin = fixtures.adminOf(org);
+        String n = open(admin, Fixtures.request(org).critical());
+        ProcessInstance instance = instance(n);
+        assertThat(timerActivities(instance)).containsExactlyInAnyOrder("Timer_ResponseWarning", "Timer_ResponseBreach");
+
+        setClock(WEDNESDAY_10.plus(Duration.ofMinutes(30)));
+        cases.reclassify(n, Severity.C, "Only one mailbox is affected", manager);
+
+        SupportCase reclassified = view(n);
+        assertThat(reclassified.severity()).isEqualTo(Severity.C);
+        assertThat(reclassified.responseTarget()).isNull();
+        assertThat(reclassified.firstResponseDueAt()).isNull();
+        // counted from the original clock start, not from the reclassification
+        assertThat(reclassified.internalFollowUpAt()).isEqualTo(WEDNESDAY_10.plus(Duration.ofHours(24)));
+        assertThat(timerActivities(instance)).containsExactly("Timer_InternalFollowUp");
+        assertThat(instance).isWaitingAt("firstResponse");
+        assertTimersAgreeWithCase(n);
+        assertThat(kinds(n)).containsExactly(SlaEventKind.CLOCK_STARTED, SlaEventKind.DUE_DATES_RECOMPUTED);
+    }
+
+    @Test
+    void reclassifyingFromCToAAfterTheNewTargetPassedBreachesAtOnce() {
+        Organization org = fixtures.organization(Plan.ENTERPRISE, false);
+        SupportUser admin = fixtures.adminOf(org);
+        String n = open(admin, Fixtures.request(org).minor().selfServiceTried());
+        ProcessInstance instance = instance(n);
+
+        setClock(WEDNESDAY_10.plus(Duration.ofHours(2)));
+        cases.reclassify(n, Severity.A, "The whole sales team is affected", manager);
+
+        SupportCase reclassified = view(n);
+        assertThat(reclassified.responseTarget()).isEqualTo("PT1H");
+        assertThat(reclassified.firstResponseDueAt()).isEqualTo(WEDNESDAY_10.plus(Duration.ofHours(1)));
+        assertThat(reclassified.responseWarningAt()).isNull();
+        Job breach = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId("Timer_ResponseBreach").singleResult();
+        assertThat(breach.getDuedate()).isBeforeOrEqualTo(Date.from(ClockUtil.getCurrentTime().toInstant()));
+
+        runTimer(instance, "Timer_ResponseBreach");
+        assertThat(view(n).slaBreached()).isTrue();
+        assertThat(instance).isWaitingAt("firstResponse", "handleBreach");
+        assertThat(timeline.of(n).get(1).detail()).contains("already passed");
+    }
+
+    @Test
+    void reclassifyingWithinTheTargetMovesTheTimers() {
+        Organization org = fixtures.organization(Plan.ENTERPRISE, true);
+        SupportUser admin = fixtures.adminOf(org);
+        // elevated support, severity C: 24/7, 4 hours
+        String n = open(admin, Fixtures.request(org).minor().selfServiceTried());
+        ProcessInstance instance = instance(n);
+        assertThat(view(n).firstResponseDueAt()).isEqualTo(WEDNESDAY_10.plus(Duration.ofHours(4)));
+
+        setClock(WEDNESDAY_10.plus(Duration.ofMinutes(30)));
+        cases.reclassify(n, Severity.B, null, manager);
+
+        assertThat(view(n).firstResponseDueAt()).isEqualTo(WEDNESDAY_10.plus(Duration.ofHours(2)));
+        assertThat(view(n).responseWarningAt()).isEqualTo(WEDNESDAY_10.plus(Duration.ofMinutes(90)));
+        assertTimersAgreeWithCase(n);
+        assertThat(instance).isWaitingAt("firstResponse");
+    }
+
+    @Test
+    void aReopenStartsAFreshClock() {
+        Organization org = fixtures.organization(Plan.ENTERPRISE, false);
+        SupportUser admin = fixtures.adminOf(org);
+        String n = open(admin, Fixtures.request(org).critical());
+        ProcessInstance instance = instance(n);
+        complete(task("firstResponse", instance), withVariables("responseMessage", "Looking into it."));
+        complete(task("workCase", instance), withVariables("action", "RESOLVE", "resolution", "Fixed."));
+
+        Instant reopenedAt = WEDNESDAY_10.plus(Duration.ofDays(3));
+        setClock(reopenedAt);
+        cases.reopen(n, "It broke again", admin);
+
+        SupportCase reopened = view(n);
+        assertThat(reopened.status()).isEqualTo(CaseStatus.ENGAGED);
+        assertThat(reopened.reopenCount()).isEqualTo(1);
+        assertThat(reopened.firstRespondedAt()).isNull();
+        assertThat(reopened.firstResponseDueAt()).isEqualTo(reopenedAt.plus(Duration.ofHours(1)));
+        assertTimersAgreeWithCase(n);
+        List<SlaEvent> events = timeline.of(n);
+        assertThat(events).extracting(SlaEvent::kind).containsExactly(SlaEventKind.CLOCK_STARTED,
+                SlaEventKind.CLOCK_STOPPED, SlaEventKind.CLOCK_STARTED);
+        assertThat(events.get(2).clockNo()).isEqualTo(1);
+        assertThat(events.get(2).clockStartedAt()).isEqualTo(reopenedAt);
+    }
+
+    @Test
+    void aBusinessHoursWarningThatFallsOutsideOpeningHoursGoesOutMondayAtOpening() {
+        // a process owner deploys a table giving every case a 4-hour target on business hours
+        String deployment = engine.getRepositoryService().createDeployment()
+                .name("business-hours-targets")
+                .addClasspathResource("dmn/response-target-business-hours.dmn")
+                .deploy().getId();
+        try {
+            Organization org = fixtures.organization(Plan.BUSINESS_STANDARD, false);
+            SupportUser admin = fixtures.adminOf(org);
+            setClock(at("2026-03-06T14:00"));
+            String n = open(admin, Fixtures.request(org).high().selfServiceTried());
+
+            SupportCase opened = view(n);
+            assertThat(opened.availability()).isEqualTo("BUSINESS_HOURS");
+            assertThat(opened.targetRule()).isEqualTo("Test: business hours, 4 hours");
+            // 3 hours on Friday, 1 on Monday
+            assertThat(opened.firstResponseDueAt()).isEqualTo(at("2026-03-09T10:00"));
+            // 75% = 3 business hours = Friday 17:00, when the desk closes: the team hears on Monday at 09:00
+            assertThat(opened.responseWarningAt()).isEqualTo(at("2026-03-09T09:00"));
+            assertTimersAgreeWithCase(n);
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
+    private String open(SupportUser admin, Fixtures.CaseRequest request) {
+        return cases.open(request.build(), admin).supportCase().caseNumber();
+    }
+
+    private SupportCase view(String caseNumber) {
+        return cases.view(caseNumber, manager).supportCase();
+    }
+
+    private ProcessInstance instance(String caseNumber) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .singleResult();
+    }
+
+    private List<SlaEventKind> kinds(String caseNumber) {
+        return timeline.of(caseNumber).stream().map(SlaEvent::kind).toList();
+    }
+
+    private List<Job> slaTimers(ProcessInstance instance) {
+        return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().list()
+                .stream().filter(j -> List.of("Timer_ResponseWarning", "Timer_ResponseBreach", "Timer_InternalFollowUp")
+                        .contains(activityOf(j)))
+                .toList();
+    }
+
+    private List<String> timerActivities(ProcessInstance instance) {
+        return slaTimers(instance).stream().map(this::activityOf).toList();
+    }
+
+    private String activityOf(Job job) {
+        return engine.getManagementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+                .singleResult().getActivityId();
+    }
+
+    private void runTimer(ProcessInstance instance, String activityId) {
+        Job job = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId(activityId).singleResult();
+        assertThat(job).as("timer " + activityId).isNotNull();
+        engine.getManagementService().executeJob(job.getId());
+    }
+
+    /** The engine's timers, the case view and the latest timeline entry name the same instants. */
+    private void assertTimersAgreeWithCase(String caseNumber) {
+        SupportCase c = view(caseNumber);
+        ProcessInstance instance = instance(caseNumber);
+        Map<String, Instant> timers = slaTimers(instance).stream()
+                .collect(Collectors.toMap(this::activityOf, j -> j.getDuedate().toInstant()));
+        assertThat(timers.get("Timer_ResponseBreach")).isEqualTo(c.firstResponseDueAt());
+        assertThat(timers.get("Timer_ResponseWarning")).isEqualTo(c.responseWarningAt());
+        assertThat(timers.get("Timer_InternalFollowUp")).isEqualTo(c.internalFollowUpAt());
+        List<SlaEvent> events = timeline.of(caseNumber);
+        SlaEvent latest = events.get(events.size() - 1);
+        assertThat(latest.firstResponseDueAt()).isEqualTo(c.firstResponseDueAt());
+        assertThat(latest.warningAt()).isEqualTo(c.responseWarningAt());
+        assertThat(latest.internalFollowUpAt()).isEqualTo(c.internalFollowUpAt());
+    }
+
+    private static void setClock(Instant instant) {
+        ClockUtil.setCurrentTime(Date.from(instant));
+    }
+}
