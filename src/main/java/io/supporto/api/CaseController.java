@@ -57,7 +57,9 @@ public class CaseController {
     public List<CaseView> list(@RequestParam(required = false) String organization,
                                @RequestParam(required = false) CaseStatus status,
                                @AuthenticationPrincipal SupportUser user) {
-        return cases.list(organization, status, user).stream().map(CaseView::of).toList();
+        // the contract's template "?organization=&status=" sends empty values: they mean "any"
+        String org = organization == null || organization.isBlank() ? null : organization;
+        return cases.list(org, status, user).stream().map(CaseView::of).toList();
     }
 
     @GetMapping("/{caseNumber}")

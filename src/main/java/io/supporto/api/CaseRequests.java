@@ -27,8 +27,8 @@ public final class CaseRequests {
             @NotBlank @Size(max = 64) String organization,
             @NotNull Category category,
             @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Z0-9_]+", message = "must be a product code such as EXCHANGE_ONLINE") String service,
-            @NotBlank @Size(min = 1, max = 200) @NoControlCharacters String title,
-            @NotBlank @Size(max = 20_000) @NoControlCharacters String description,
+            @NotBlank @TextLength(min = 1, max = 200) @NoControlCharacters String title,
+            @NotBlank @TextLength(max = 20_000) @NoControlCharacters String description,
             @NotNull @Valid Impact impact,
             Severity requestedSeverity,
             Boolean selfServiceTried,
@@ -40,7 +40,7 @@ public final class CaseRequests {
                          @NotNull BusinessImpact businessImpact, @NotNull Boolean workaroundAvailable) {
     }
 
-    public record Contact(@NotBlank @Size(max = TEXT_LIMIT) @NoControlCharacters String name,
+    public record Contact(@NotBlank @TextLength(max = TEXT_LIMIT) @NoControlCharacters String name,
                           @NotBlank @Email @Size(max = 320) String email,
                           @Size(max = 64) @Pattern(regexp = "[+0-9 ()./-]*", message = "must be a phone number") String phone) {
     }
@@ -48,17 +48,17 @@ public final class CaseRequests {
     public record SelfServiceRequest(@NotNull SelfServiceOutcome outcome) {
     }
 
-    public record ReplyRequest(@NotBlank @Size(max = TEXT_LIMIT) @NoControlCharacters String message) {
+    public record ReplyRequest(@NotBlank @TextLength(max = TEXT_LIMIT) @NoControlCharacters String message) {
     }
 
-    public record ReopenRequest(@NotBlank @Size(max = TEXT_LIMIT) @NoControlCharacters String reason) {
+    public record ReopenRequest(@NotBlank @TextLength(max = TEXT_LIMIT) @NoControlCharacters String reason) {
     }
 
     public record ReclassifyRequest(@NotNull Severity severity,
-                                    @Size(max = TEXT_LIMIT) @NoControlCharacters String reason) {
+                                    @TextLength(max = TEXT_LIMIT) @NoControlCharacters String reason) {
     }
 
     public record SurveyRequest(@NotNull @Min(1) @Max(5) Integer rating,
-                                @Size(max = TEXT_LIMIT) @NoControlCharacters String comment) {
+                                @TextLength(max = TEXT_LIMIT) @NoControlCharacters String comment) {
     }
 }

@@ -11,7 +11,10 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/** Text may hold newlines and tabs but no other control characters. */
+/**
+ * Text may hold newlines and tabs (and a carriage return before a newline) but no other control
+ * characters, nor the bidirectional overrides that can disguise what a title says.
+ */
 @Documented
 @Constraint(validatedBy = NoControlCharacters.Validator.class)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
@@ -27,8 +30,19 @@ public @interface NoControlCharacters {
     class Validator implements ConstraintValidator<NoControlCharacters, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || value.codePoints()
-                    .noneMatch(c -> Character.getType(c) == Character.CONTROL && c != '\n' && c != '\t' && c != '\r');
+            if (value == null) {
+                return true;
+            }
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                boolean lineBreak = c == '\n' || c == '\t' || (c == '\r' && i + 1 < value.length() && value.charAt(i + 1) == '\n');
+                boolean control = Character.getType(c) == Character.CONTROL && !lineBreak;
+                boolean bidiOverride = (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+                if (control || bidiOverride) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

@@ -45,7 +45,7 @@ public class OrganizationController {
     }
 
     public record OrganizationRequest(
-            @NotBlank @Size(max = 200) @NoControlCharacters String name,
+            @NotBlank @TextLength(max = 200) @NoControlCharacters String name,
             @NotNull Plan plan,
             @NotNull Boolean elevatedSupport,
             @NotBlank String country,

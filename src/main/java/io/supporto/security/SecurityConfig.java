@@ -2,6 +2,7 @@ package io.supporto.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -23,6 +24,7 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SecurityConfig {
 
     private static final String REALM = "Supporto";
+    private static final int ENGINE_REST_AUTH_ORDER = 100;
 
     @Bean
     SecurityFilterChain caseApi(HttpSecurity http, ObjectMapper json) throws Exception {
@@ -49,6 +51,16 @@ public class SecurityConfig {
         registration.setName("camunda-auth");
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(ENGINE_REST_AUTH_ORDER);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<EngineRestStaffOnlyFilter> engineRestStaffOnly(IdentityService identityService) {
+        FilterRegistrationBean<EngineRestStaffOnlyFilter> registration =
+                new FilterRegistrationBean<>(new EngineRestStaffOnlyFilter(identityService));
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(ENGINE_REST_AUTH_ORDER + 1);
         return registration;
     }
 

@@ -110,7 +110,8 @@ class ResponseTargetDecisionTest {
   void technicalTargets(String plan, boolean elevatedSupport, String severity,
       String availability, String responseTarget, String internalTarget) {
     assertThat(evaluate(plan, elevatedSupport, severity, "TECHNICAL"))
-        .containsOnlyKeys("availability", "responseTarget", "internalTarget")
+        .containsOnlyKeys("availability", "responseTarget", "internalTarget", "rule")
+        .hasEntrySatisfying("rule", rule -> assertThat((String) rule).isNotBlank())
         .containsEntry("availability", availability)
         .containsEntry("responseTarget", responseTarget)
         .containsEntry("internalTarget", internalTarget);
@@ -135,7 +136,8 @@ class ResponseTargetDecisionTest {
   void billingAndPreSalesTargets(String plan, boolean elevatedSupport, String severity,
       String category) {
     assertThat(evaluate(plan, elevatedSupport, severity, category))
-        .containsOnlyKeys("availability", "responseTarget", "internalTarget")
+        .containsOnlyKeys("availability", "responseTarget", "internalTarget", "rule")
+        .hasEntrySatisfying("rule", rule -> assertThat((String) rule).isNotBlank())
         .containsEntry("availability", "BUSINESS_HOURS")
         .containsEntry("responseTarget", null)
         .containsEntry("internalTarget", "PT8H");
