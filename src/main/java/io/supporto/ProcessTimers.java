@@ -10,9 +10,16 @@ import org.springframework.stereotype.Component;
 public class ProcessTimers {
 
     private final SupportProperties properties;
+    private final io.supporto.notify.MailProperties mail;
 
-    public ProcessTimers(SupportProperties properties) {
+    public ProcessTimers(SupportProperties properties, io.supporto.notify.MailProperties mail) {
         this.properties = properties;
+        this.mail = mail;
+    }
+
+    /** How often, and how far apart, a failing mail delivery is retried before it becomes an incident. */
+    public String getMailRetryCycle() {
+        return mail.retryCycle();
     }
 
     public String getSelfServiceWindow() {

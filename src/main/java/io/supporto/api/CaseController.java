@@ -13,8 +13,6 @@ import io.supporto.cases.CaseMessage;
 import io.supporto.cases.CaseNotFoundException;
 import io.supporto.cases.SupportCaseService;
 import io.supporto.cases.CaseStatus;
-import io.supporto.cases.OpenCase;
-import io.supporto.cases.SupportCase;
 import io.supporto.security.SupportUser;
 import io.supporto.sla.SlaEvent;
 import jakarta.validation.Valid;
@@ -42,14 +40,7 @@ public class CaseController {
 
     @PostMapping
     public ResponseEntity<CaseView> open(@Valid @RequestBody OpenCaseRequest body, @AuthenticationPrincipal SupportUser user) {
-        OpenCase request = new OpenCase(body.organization(), body.category(), body.service(), body.title(),
-                body.description(),
-                new SupportCase.Impact(body.impact().serviceUsable(), body.impact().scope(),
-                        body.impact().businessImpact(), body.impact().workaroundAvailable()),
-                body.requestedSeverity(), Boolean.TRUE.equals(body.selfServiceTried()),
-                new SupportCase.Contact(body.contact().name(), body.contact().email(), body.contact().phone()),
-                body.outOfScopeReason());
-        CaseView view = CaseView.of(cases.open(request, user));
+        CaseView view = CaseView.of(cases.open(body.toOpenCase(), user));
         return ResponseEntity.created(URI.create("/api/cases/" + view.caseNumber())).body(view);
     }
 

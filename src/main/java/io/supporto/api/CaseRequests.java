@@ -3,9 +3,11 @@ package io.supporto.api;
 import io.supporto.cases.BusinessImpact;
 import io.supporto.cases.Category;
 import io.supporto.cases.ImpactScope;
+import io.supporto.cases.OpenCase;
 import io.supporto.cases.OutOfScopeReason;
 import io.supporto.cases.SelfServiceOutcome;
 import io.supporto.cases.Severity;
+import io.supporto.cases.SupportCase;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -34,6 +36,14 @@ public final class CaseRequests {
             Boolean selfServiceTried,
             @NotNull @Valid Contact contact,
             OutOfScopeReason outOfScopeReason) {
+
+        public OpenCase toOpenCase() {
+            return new OpenCase(organization, category, service, title, description,
+                    new SupportCase.Impact(impact.serviceUsable(), impact.scope(), impact.businessImpact(),
+                            impact.workaroundAvailable()),
+                    requestedSeverity, Boolean.TRUE.equals(selfServiceTried),
+                    new SupportCase.Contact(contact.name(), contact.email(), contact.phone()), outOfScopeReason);
+        }
     }
 
     public record Impact(@NotNull Boolean serviceUsable, @NotNull ImpactScope scope,

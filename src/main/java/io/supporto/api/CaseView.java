@@ -37,6 +37,7 @@ public record CaseView(
         boolean interpreterRequired,
         String outOfScopeReason,
         String referral,
+        String referralUrl,
         SurveyView survey) {
 
     public record SurveyView(String status, Integer rating, String comment, Instant answeredAt) {
@@ -53,7 +54,7 @@ public record CaseView(
                 c.responseTarget(), c.internalTarget(), c.targetRule(), c.openedAt(), c.engagedAt(),
                 c.firstResponseDueAt(), c.responseWarningAt(), c.internalFollowUpAt(), c.firstRespondedAt(), c.slaBreached(), c.closedAt(), name(c.closureReason()),
                 c.resolution(), c.reopenableUntil(), c.reopenCount(), c.interpreterRequired(),
-                name(c.outOfScopeReason()), c.referral(), SurveyView.of(details.survey()));
+                name(c.outOfScopeReason()), c.referral(), c.referralUrl(), SurveyView.of(details.survey()));
     }
 
     private static String name(Enum<?> e) {

@@ -153,7 +153,7 @@ public class CaseRepository {
 
     public void reopen(String caseNumber) {
         jdbc.sql("""
-                UPDATE support_case SET reopen_count = reopen_count + 1, closed_at = NULL, closure_reason = NULL,
+                UPDATE support_case SET reopen_count = reopen_count + 1, closed_at = NULL, closure_reason = NULL, resolution = NULL,
                        reopenable_until = NULL WHERE case_number = ?""")
                 .param(caseNumber)
                 .update();
@@ -165,11 +165,11 @@ public class CaseRepository {
                 .update();
     }
 
-    public void closeOutOfScope(String caseNumber, String referral, Instant at) {
+    public void closeOutOfScope(String caseNumber, String referral, String referralUrl, Instant at) {
         jdbc.sql("""
-                UPDATE support_case SET status = 'OUT_OF_SCOPE', referral = ?, closed_at = ?
+                UPDATE support_case SET status = 'OUT_OF_SCOPE', referral = ?, referral_url = ?, closed_at = ?
                  WHERE case_number = ?""")
-                .params(referral, ts(at), caseNumber)
+                .params(referral, referralUrl, ts(at), caseNumber)
                 .update();
     }
 
@@ -230,6 +230,7 @@ public class CaseRepository {
                 rs.getString("target_rule"),
                 enumOf(OutOfScopeReason.class, rs.getString("out_of_scope_reason")),
                 rs.getString("referral"),
+                rs.getString("referral_url"),
                 instant(rs, "opened_at"),
                 instant(rs, "engaged_at"),
                 instant(rs, "clock_started_at"),

@@ -27,6 +27,7 @@ public record SupportCase(
         String targetRule,
         OutOfScopeReason outOfScopeReason,
         String referral,
+        String referralUrl,
         Instant openedAt,
         Instant engagedAt,
         Instant clockStartedAt,

@@ -29,6 +29,8 @@ public class SupportCaseService {
 
     public static final String PROCESS_KEY = "support-case";
     static final int LIST_LIMIT = 200;
+    /** Who acted, in the conversation and the survey, when an admin used a link in an email. */
+    static final String LINK_ACTOR = "email-link";
 
     private final CaseRepository cases;
     private final ConversationRepository conversation;
@@ -64,18 +66,28 @@ public class SupportCaseService {
             throw new NotPermittedException("Only an administrator of organization '" + request.organization()
                     + "', or a partner it delegated to, may open cases for it.");
         }
+        return openFor(request, user.id());
+    }
+
+    /** A support agent opens a case on the admin's behalf, e.g. taken by phone: same rules otherwise. */
+    @Transactional
+    public CaseDetails openByAgent(OpenCase request, String agentId) {
+        return openFor(request, agentId);
+    }
+
+    private CaseDetails openFor(OpenCase request, String openedBy) {
         Organization org = organizations.find(request.organization())
                 .orElseThrow(() -> new NotPermittedException("Organization '" + request.organization()
                         + "' is not registered with support."));
         Instant now = clock.instant();
         String caseNumber = caseNumbers.next(now);
         // the status is a placeholder: the process sets the real one before this transaction ends
-        cases.insert(new SupportCase(caseNumber, org.id(), user.id(), request.category(), request.service(),
+        cases.insert(new SupportCase(caseNumber, org.id(), openedBy, request.category(), request.service(),
                 request.title(), request.description(), request.impact(), request.requestedSeverity(),
                 request.selfServiceTried(), request.contact(), CaseStatus.ENGAGED, null, org.plan(),
-                org.elevatedSupport(), null, null, null, null, request.outOfScopeReason(), null, now, null, null, null,
+                org.elevatedSupport(), null, null, null, null, request.outOfScopeReason(), null, null, now, null, null, null,
                 null, null, null, false, null, null, null, null, null, 0, false, org.language()));
-        conversation.add(caseNumber, now, user.id(), MessageKind.DESCRIPTION, request.description());
+        conversation.add(caseNumber, now, openedBy, MessageKind.DESCRIPTION, request.description());
 
         Map<String, Object> variables = new HashMap<>();
         variables.put(CASE_NUMBER, caseNumber);
@@ -130,7 +142,17 @@ public class SupportCaseService {
 
     @Transactional
     public CaseDetails recordSelfServiceOutcome(String caseNumber, SelfServiceOutcome outcome, SupportUser user) {
-        SupportCase supportCase = actionableCase(caseNumber, user);
+        return recordSelfServiceOutcome(actionableCase(caseNumber, user), outcome);
+    }
+
+    /** The same, from a signed link in an email: the link is the admin's authority. */
+    @Transactional
+    public CaseDetails recordSelfServiceOutcomeViaLink(String caseNumber, SelfServiceOutcome outcome) {
+        return recordSelfServiceOutcome(existingCase(caseNumber), outcome);
+    }
+
+    private CaseDetails recordSelfServiceOutcome(SupportCase supportCase, SelfServiceOutcome outcome) {
+        String caseNumber = supportCase.caseNumber();
         if (supportCase.status() != CaseStatus.SELF_SERVICE) {
             throw new CaseConflictException("Case " + caseNumber + " is " + supportCase.status()
                     + ", not waiting for a self-service outcome.");
@@ -162,7 +184,16 @@ public class SupportCaseService {
 
     @Transactional
     public CaseDetails reopen(String caseNumber, String reason, SupportUser user) {
-        SupportCase supportCase = actionableCase(caseNumber, user);
+        return reopen(actionableCase(caseNumber, user), reason, user.id());
+    }
+
+    @Transactional
+    public CaseDetails reopenViaLink(String caseNumber, String reason) {
+        return reopen(existingCase(caseNumber), reason, LINK_ACTOR);
+    }
+
+    private CaseDetails reopen(SupportCase supportCase, String reason, String actor) {
+        String caseNumber = supportCase.caseNumber();
         Instant now = clock.instant();
         boolean windowOver = supportCase.status() == CaseStatus.FINAL
                 || (supportCase.status() == CaseStatus.CLOSED && !now.isBefore(supportCase.reopenableUntil()));
@@ -177,14 +208,23 @@ public class SupportCaseService {
             throw new CaseConflictException("Case " + caseNumber + " is " + supportCase.status()
                     + "; only a closed case can be reopened.");
         }
-        conversation.add(caseNumber, now, user.id(), MessageKind.REOPEN_REASON, reason);
+        conversation.add(caseNumber, now, actor, MessageKind.REOPEN_REASON, reason);
         correlate(caseNumber, "ReopenRequest", Map.of());
         return details(caseNumber);
     }
 
     @Transactional
     public CaseDetails answerSurvey(String caseNumber, int rating, String comment, SupportUser user) {
-        SupportCase supportCase = actionableCase(caseNumber, user);
+        return answerSurvey(actionableCase(caseNumber, user), rating, comment, user.id());
+    }
+
+    @Transactional
+    public CaseDetails answerSurveyViaLink(String caseNumber, int rating, String comment) {
+        return answerSurvey(existingCase(caseNumber), rating, comment, LINK_ACTOR);
+    }
+
+    private CaseDetails answerSurvey(SupportCase supportCase, int rating, String comment, String actor) {
+        String caseNumber = supportCase.caseNumber();
         if (supportCase.status() != CaseStatus.CLOSED && supportCase.status() != CaseStatus.FINAL) {
             throw new CaseConflictException("Case " + caseNumber + " is " + supportCase.status()
                     + "; a survey can be answered once the case is closed.");
@@ -192,17 +232,17 @@ public class SupportCaseService {
         Survey survey = surveys.latest(caseNumber)
                 .orElseThrow(() -> new CaseConflictException("No survey was offered for case " + caseNumber + "."));
         Instant now = clock.instant();
+        if (survey.closureNo() != supportCase.reopenCount() + 1 || survey.status() == Survey.Status.CANCELLED) {
+            throw new CaseConflictException("No survey is open for the latest closure of case " + caseNumber + ".");
+        }
         if (survey.status() == Survey.Status.ANSWERED) {
             throw new CaseConflictException("The survey of case " + caseNumber + " was already answered.");
-        }
-        if (survey.status() != Survey.Status.PENDING || survey.closureNo() != supportCase.reopenCount() + 1) {
-            throw new CaseConflictException("No survey is open for the latest closure of case " + caseNumber + ".");
         }
         if (supportCase.finalAt() != null && !now.isBefore(supportCase.finalAt().plus(properties.surveyWindowAfterFinal()))) {
             throw new CaseConflictException("The survey of case " + caseNumber + " closed "
                     + properties.surveyWindowAfterFinal().toDays() + " days after the case became final.");
         }
-        if (!surveys.answer(caseNumber, survey.closureNo(), rating, comment, now, user.id())) {
+        if (!surveys.answer(caseNumber, survey.closureNo(), rating, comment, now, actor)) {
             throw new CaseConflictException("The survey of case " + caseNumber + " was already answered.");
         }
         correlate(caseNumber, "SurveyAnswer", Map.of(SURVEY_RATING, rating));
@@ -241,6 +281,10 @@ public class SupportCaseService {
     public List<SlaEvent> timeline(String caseNumber, SupportUser user) {
         visibleCase(caseNumber, user);
         return slaTimeline.of(caseNumber);
+    }
+
+    private SupportCase existingCase(String caseNumber) {
+        return cases.find(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
     }
 
     private SupportCase visibleCase(String caseNumber, SupportUser user) {

@@ -9,7 +9,8 @@ import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses to start with a missing or default admin password outside the demo profile. Camunda's
+ * Refuses to start with a missing or default admin password or link-signing secret outside the
+ * demo profile. Camunda's
  * admin-user falls back to its id as password when none is set, so an unset password would
  * otherwise become "admin"/"admin".
  */
@@ -30,6 +31,7 @@ public class StartupSecretsGuard implements InitializingBean {
         if (environment.acceptsProfiles(Profiles.of("demo"))) {
             return;
         }
+        requireStrong("support.links.secret (SUPPORTO_LINKS_SECRET)", environment.getProperty("support.links.secret"));
         String adminId = environment.getProperty("camunda.bpm.admin-user.id");
         if (adminId != null && !adminId.isBlank()) {
             requireStrong("camunda.bpm.admin-user.password (SUPPORTO_ADMIN_PASSWORD)",

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -18,62 +17,41 @@ import io.supporto.organizations.Organization;
 import io.supporto.organizations.Plan;
 import io.supporto.security.SupportUser;
 import io.supporto.testsupport.Fixtures;
-import io.supporto.testsupport.RecordingNotifier;
-import io.supporto.testsupport.SupportoTest;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
+import io.supporto.testsupport.ProcessScenario;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The end of a case: 14 days after its closure it becomes FINAL, and 30 days later, when the
  * survey can no longer be answered, its process instance ends.
  */
-@SupportoTest
-class SupportCaseClosingTest {
+class SupportCaseClosingTest extends ProcessScenario {
 
-    static final Instant MONDAY_10_00 = Instant.parse("2026-03-02T09:00:00Z");
     static final Duration REOPEN_WINDOW = Duration.ofDays(14);
     static final Duration SURVEY_WINDOW_AFTER_FINAL = Duration.ofDays(30);
-
-    @Autowired ProcessEngine engine;
-    @Autowired SupportCaseService cases;
-    @Autowired Fixtures fixtures;
-    @Autowired RecordingNotifier notifier;
 
     SupportUser admin;
     Organization org;
 
     @BeforeEach
     void setUp() {
-        BpmnAwareTests.init(engine);
-        at(MONDAY_10_00);
         org = fixtures.organization(Plan.ENTERPRISE, false);
         admin = fixtures.adminOf(org);
     }
 
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
-
     @Test
     void resolvedCaseBecomesFinalAndItsProcessEndsWhenTheSurveyWindowCloses() {
-        String n = open(Fixtures.request(org).critical());
+        String n = open(admin, Fixtures.request(org).critical());
         ProcessInstance instance = instanceOf(n);
         complete(task("firstResponse", instance), withVariables("responseMessage", "On it."));
         complete(task("workCase", instance), withVariables("action", "RESOLVE", "resolution", "Fixed."));
-        Instant reopenableUntil = cases.view(n, admin).supportCase().reopenableUntil();
+        Instant reopenableUntil = view(n, admin).reopenableUntil();
         assertThat(reopenableUntil).isEqualTo(MONDAY_10_00.plus(REOPEN_WINDOW));
 
         fire("Timer_ReopenWindowEnded", instance, reopenableUntil);
 
-        SupportCase finalCase = cases.view(n, admin).supportCase();
+        SupportCase finalCase = view(n, admin);
         assertThat(finalCase.status()).isEqualTo(CaseStatus.FINAL);
         assertThat(finalCase.finalAt()).isEqualTo(reopenableUntil);
         assertThat(instance).isWaitingAt("Timer_SurveyWindowEnded").hasPassed("finalizeCase", "sendFinalNotice");
@@ -100,7 +78,7 @@ class SupportCaseClosingTest {
 
     @Test
     void caseSolvedBySelfServiceEndsTheSameWay() {
-        String n = open(Fixtures.request(org).high());
+        String n = open(admin, Fixtures.request(org).high());
         ProcessInstance instance = instanceOf(n);
         cases.recordSelfServiceOutcome(n, SelfServiceOutcome.SOLVED, admin);
 
@@ -110,14 +88,14 @@ class SupportCaseClosingTest {
         assertThat(instance).isEnded()
                 .hasPassed("closeSolvedBySelfService", "finalizeCase", "caseFinal")
                 .hasNotPassed("engageSupport");
-        assertThat(cases.view(n, admin).supportCase().status()).isEqualTo(CaseStatus.FINAL);
+        assertThat(view(n, admin).status()).isEqualTo(CaseStatus.FINAL);
         assertThat(notifier.sentFor(n)).containsExactly(NotificationType.CASE_RECEIVED,
                 NotificationType.SELF_SERVICE_SUGGESTIONS, NotificationType.CASE_CLOSED, NotificationType.CASE_FINAL);
     }
 
     @Test
     void caseClosedAsUnansweredEndsTheSameWay() {
-        String n = open(Fixtures.request(org).high());
+        String n = open(admin, Fixtures.request(org).high());
         ProcessInstance instance = instanceOf(n);
         fire("Timer_SelfServiceExpired", instance, MONDAY_10_00.plus(Duration.ofDays(7)));
 
@@ -126,14 +104,14 @@ class SupportCaseClosingTest {
         fire("Timer_SurveyWindowEnded", instance, closedAt.plus(REOPEN_WINDOW).plus(SURVEY_WINDOW_AFTER_FINAL));
 
         assertThat(instance).isEnded().hasPassed("closeUnanswered", "finalizeCase", "caseFinal");
-        SupportCase c = cases.view(n, admin).supportCase();
+        SupportCase c = view(n, admin);
         assertThat(c.status()).isEqualTo(CaseStatus.FINAL);
         assertThat(c.closureReason()).isEqualTo(ClosureReason.UNANSWERED);
     }
 
     @Test
     void openLowScoreReviewKeepsTheInstanceAliveUntilAManagerCompletesIt() {
-        String n = open(Fixtures.request(org).critical());
+        String n = open(admin, Fixtures.request(org).critical());
         ProcessInstance instance = instanceOf(n);
         complete(task("firstResponse", instance), withVariables("responseMessage", "On it."));
         complete(task("workCase", instance), withVariables("action", "RESOLVE", "resolution", "Fixed."));
@@ -148,26 +126,5 @@ class SupportCaseClosingTest {
         complete(task("reviewLowSurvey", instance), withVariables("followUp", "Discussed with the team."));
 
         assertThat(instance).isEnded().hasPassed("lowSurveyReviewed");
-    }
-
-    private String open(Fixtures.CaseRequest request) {
-        return cases.open(request.build(), admin).supportCase().caseNumber();
-    }
-
-    private ProcessInstance instanceOf(String caseNumber) {
-        return engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseNumber).singleResult();
-    }
-
-    /** The timer must be due at {@code due}: the clock moves there and the timer fires. */
-    private void fire(String timer, ProcessInstance instance, Instant due) {
-        Job job = job(timer, instance);
-        assertThat(job.getDuedate()).as(timer + " due date").isEqualTo(Date.from(due));
-        at(due);
-        execute(job);
-    }
-
-    private static void at(Instant instant) {
-        ClockUtil.setCurrentTime(Date.from(instant));
     }
 }

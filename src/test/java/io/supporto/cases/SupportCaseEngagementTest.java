@@ -19,51 +19,25 @@ import io.supporto.organizations.Organization;
 import io.supporto.organizations.Plan;
 import io.supporto.security.SupportUser;
 import io.supporto.testsupport.Fixtures;
-import io.supporto.testsupport.RecordingNotifier;
-import io.supporto.testsupport.SupportoTest;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import io.supporto.testsupport.ProcessScenario;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The response clock while support owes the admin a first response: the breach timer of a
  * committed target, the internal follow-up of a case without commitment, and what a first
  * response in time does to both. Only 24x7 cases here, so the due dates are plain elapsed time.
  */
-@SupportoTest
-class SupportCaseEngagementTest {
-
-    static final Instant MONDAY_10_00 = Instant.parse("2026-03-02T09:00:00Z");
-
-    @Autowired ProcessEngine engine;
-    @Autowired SupportCaseService cases;
-    @Autowired Fixtures fixtures;
-    @Autowired RecordingNotifier notifier;
-
-    @BeforeEach
-    void setUp() {
-        BpmnAwareTests.init(engine);
-        ClockUtil.setCurrentTime(Date.from(MONDAY_10_00));
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
+class SupportCaseEngagementTest extends ProcessScenario {
 
     @Test
     void severityACaseIsWatchedByABreachTimerOneHourAfterOpening() {
         Organization org = fixtures.organization(Plan.BUSINESS_STANDARD, false);
         SupportUser admin = fixtures.adminOf(org);
 
-        String n = cases.open(Fixtures.request(org).critical().build(), admin).supportCase().caseNumber();
+        String n = open(admin, Fixtures.request(org).critical());
 
-        SupportCase c = cases.view(n, admin).supportCase();
+        SupportCase c = view(n, admin);
         assertThat(c.clockStartedAt()).isEqualTo(MONDAY_10_00);
         assertThat(c.firstResponseDueAt()).isEqualTo(MONDAY_10_00.plus(Duration.ofHours(1)));
         assertThat(c.internalFollowUpAt()).isNull();
@@ -89,10 +63,9 @@ class SupportCaseEngagementTest {
         Organization org = fixtures.organization(Plan.BUSINESS_PREMIUM, true);
         SupportUser admin = fixtures.adminOf(org);
 
-        String n = cases.open(Fixtures.request(org).high().selfServiceTried().build(), admin)
-                .supportCase().caseNumber();
+        String n = open(admin, Fixtures.request(org).high().selfServiceTried());
 
-        SupportCase c = cases.view(n, admin).supportCase();
+        SupportCase c = view(n, admin);
         assertThat(c.severity()).isEqualTo(Severity.B);
         assertThat(c.firstResponseDueAt()).isEqualTo(MONDAY_10_00.plus(Duration.ofHours(2)));
         ProcessInstance instance = instanceOf(n);
@@ -105,14 +78,14 @@ class SupportCaseEngagementTest {
     void missedResponseTargetIsABreachThatManagersHandleWhileTheTeamStillResponds() {
         Organization org = fixtures.organization(Plan.ENTERPRISE, false);
         SupportUser admin = fixtures.adminOf(org);
-        String n = cases.open(Fixtures.request(org).critical().build(), admin).supportCase().caseNumber();
+        String n = open(admin, Fixtures.request(org).critical());
         ProcessInstance instance = instanceOf(n);
-        Instant due = cases.view(n, admin).supportCase().firstResponseDueAt();
+        Instant due = view(n, admin).firstResponseDueAt();
 
-        ClockUtil.setCurrentTime(Date.from(due.plusSeconds(1)));
+        setClock(due.plusSeconds(1));
         execute(job("Timer_ResponseBreach", instance));
 
-        SupportCase breached = cases.view(n, admin).supportCase();
+        SupportCase breached = view(n, admin);
         assertThat(breached.slaBreached()).isTrue();
         assertThat(breached.status()).isEqualTo(CaseStatus.ENGAGED);
         assertThat(breached.firstRespondedAt()).isNull();
@@ -124,10 +97,10 @@ class SupportCaseEngagementTest {
 
         // the team answers late; the case moves on, the managers' task stays until they act
         Instant respondedAt = due.plus(Duration.ofMinutes(30));
-        ClockUtil.setCurrentTime(Date.from(respondedAt));
+        setClock(respondedAt);
         complete(task("firstResponse", instance), withVariables("responseMessage", "Sorry for the wait, on it."));
 
-        SupportCase responded = cases.view(n, admin).supportCase();
+        SupportCase responded = view(n, admin);
         assertThat(responded.firstRespondedAt()).isEqualTo(respondedAt);
         assertThat(responded.slaBreached()).isTrue();
         assertThat(instance).isWaitingAt("workCase", "handleBreach")
@@ -148,11 +121,10 @@ class SupportCaseEngagementTest {
         // ENTERPRISE severity C: 24x7, no contractual target, internal follow-up after 24 hours
         Organization org = fixtures.organization(Plan.ENTERPRISE, false);
         SupportUser admin = fixtures.adminOf(org);
-        String n = cases.open(Fixtures.request(org).minor().selfServiceTried().build(), admin)
-                .supportCase().caseNumber();
+        String n = open(admin, Fixtures.request(org).minor().selfServiceTried());
         ProcessInstance instance = instanceOf(n);
 
-        SupportCase c = cases.view(n, admin).supportCase();
+        SupportCase c = view(n, admin);
         assertThat(c.severity()).isEqualTo(Severity.C);
         assertThat(c.responseTarget()).isNull();
         assertThat(c.internalTarget()).isEqualTo("PT24H");
@@ -163,10 +135,10 @@ class SupportCaseEngagementTest {
         assertThat(job("Timer_InternalFollowUp", instance).getDuedate()).isEqualTo(Date.from(c.internalFollowUpAt()));
         assertThat(instance).task("firstResponse").hasDueDate(Date.from(c.internalFollowUpAt()));
 
-        ClockUtil.setCurrentTime(Date.from(c.internalFollowUpAt()));
+        setClock(c.internalFollowUpAt());
         execute(job("Timer_InternalFollowUp", instance));
 
-        SupportCase reminded = cases.view(n, admin).supportCase();
+        SupportCase reminded = view(n, admin);
         assertThat(reminded.slaBreached()).isFalse();
         assertThat(reminded.status()).isEqualTo(CaseStatus.ENGAGED);
         assertThat(reminded.firstRespondedAt()).isNull();
@@ -183,14 +155,14 @@ class SupportCaseEngagementTest {
     void firstResponseInTimeStopsTheClockAndRemovesTheBreachTimer() {
         Organization org = fixtures.organization(Plan.GOVERNMENT, false);
         SupportUser admin = fixtures.adminOf(org);
-        String n = cases.open(Fixtures.request(org).critical().build(), admin).supportCase().caseNumber();
+        String n = open(admin, Fixtures.request(org).critical());
         ProcessInstance instance = instanceOf(n);
         Instant respondedAt = MONDAY_10_00.plus(Duration.ofMinutes(42));
-        ClockUtil.setCurrentTime(Date.from(respondedAt));
+        setClock(respondedAt);
 
         complete(task("firstResponse", instance), withVariables("responseMessage", "Looking at your mail flow now."));
 
-        SupportCase c = cases.view(n, admin).supportCase();
+        SupportCase c = view(n, admin);
         assertThat(c.firstRespondedAt()).isEqualTo(respondedAt);
         assertThat(c.slaBreached()).isFalse();
         assertThat(c.status()).isEqualTo(CaseStatus.ENGAGED);
@@ -214,27 +186,17 @@ class SupportCaseEngagementTest {
     void firstResponseInTimeAlsoRemovesTheInternalFollowUp() {
         Organization org = fixtures.organization(Plan.EDUCATION, false);
         SupportUser admin = fixtures.adminOf(org);
-        String n = cases.open(Fixtures.request(org).minor().selfServiceTried().build(), admin)
-                .supportCase().caseNumber();
+        String n = open(admin, Fixtures.request(org).minor().selfServiceTried());
         ProcessInstance instance = instanceOf(n);
-        ClockUtil.setCurrentTime(Date.from(MONDAY_10_00.plus(Duration.ofHours(5))));
+        setClock(MONDAY_10_00.plus(Duration.ofHours(5)));
 
         complete(task("firstResponse", instance), withVariables("responseMessage", "Here is how to do it."));
 
         assertThat(instance).isWaitingAt("workCase").hasNotPassed("remindTeam");
         assertThat(jobs("Timer_InternalFollowUp", instance)).isZero();
         assertThat(jobQuery().processInstanceId(instance.getId()).count()).as("timer jobs left").isZero();
-        assertThat(cases.view(n, admin).supportCase().firstRespondedAt())
+        assertThat(view(n, admin).firstRespondedAt())
                 .isEqualTo(MONDAY_10_00.plus(Duration.ofHours(5)));
         assertThat(notifier.sentFor(n)).containsExactly(NotificationType.CASE_RECEIVED, NotificationType.FIRST_RESPONSE);
-    }
-
-    private static long jobs(String activityId, ProcessInstance instance) {
-        return jobQuery().processInstanceId(instance.getId()).activityId(activityId).count();
-    }
-
-    private ProcessInstance instanceOf(String caseNumber) {
-        return engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseNumber).singleResult();
     }
 }

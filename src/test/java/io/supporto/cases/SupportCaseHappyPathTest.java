@@ -9,7 +9,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 
 import io.supporto.notify.NotificationType;
@@ -17,38 +16,12 @@ import io.supporto.organizations.Organization;
 import io.supporto.organizations.Plan;
 import io.supporto.security.SupportUser;
 import io.supporto.testsupport.Fixtures;
-import io.supporto.testsupport.RecordingNotifier;
-import io.supporto.testsupport.SupportoTest;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import io.supporto.testsupport.ProcessScenario;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** A severity A case from opening to FINAL, with the clock under the test's control. */
-@SupportoTest
-class SupportCaseHappyPathTest {
-
-    static final Instant MONDAY_10_00 = Instant.parse("2026-03-02T09:00:00Z");
-
-    @Autowired ProcessEngine engine;
-    @Autowired SupportCaseService cases;
-    @Autowired Fixtures fixtures;
-    @Autowired RecordingNotifier notifier;
-
-    @BeforeEach
-    void setUp() {
-        BpmnAwareTests.init(engine);
-        ClockUtil.setCurrentTime(Date.from(MONDAY_10_00));
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
+class SupportCaseHappyPathTest extends ProcessScenario {
 
     @Test
     void criticalCaseGoesFromOpeningThroughResolutionToFinal() {
@@ -57,8 +30,7 @@ class SupportCaseHappyPathTest {
 
         CaseDetails opened = cases.open(Fixtures.request(org).critical().build(), admin);
         String n = opened.supportCase().caseNumber();
-        ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(n).singleResult();
+        ProcessInstance instance = instanceOf(n);
 
         assertThat(opened.supportCase().status()).isEqualTo(CaseStatus.ENGAGED);
         assertThat(opened.supportCase().severity()).isEqualTo(Severity.A);
@@ -67,11 +39,11 @@ class SupportCaseHappyPathTest {
                 .hasPassed("assessSeverity", "determineResponseTarget", "engageSupport")
                 .hasNotPassed("offerSelfService");
 
-        ClockUtil.setCurrentTime(Date.from(MONDAY_10_00.plus(Duration.ofMinutes(20))));
+        setClock(MONDAY_10_00.plus(Duration.ofMinutes(20)));
         complete(task("firstResponse", instance), withVariables("responseMessage", "We are on it."));
         complete(task("workCase", instance), withVariables("action", "RESOLVE", "resolution", "Connector fixed."));
 
-        SupportCase closed = cases.view(n, admin).supportCase();
+        SupportCase closed = view(n, admin);
         assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(closed.firstRespondedAt()).isEqualTo(MONDAY_10_00.plus(Duration.ofMinutes(20)));
         assertThat(closed.slaBreached()).isFalse();
@@ -80,7 +52,7 @@ class SupportCaseHappyPathTest {
         assertThat(job("Timer_ReopenWindowEnded", instance).getDuedate()).isEqualTo(Date.from(closed.reopenableUntil()));
 
         execute(job("Timer_ReopenWindowEnded", instance));
-        assertThat(cases.view(n, admin).supportCase().status()).isEqualTo(CaseStatus.FINAL);
+        assertThat(view(n, admin).status()).isEqualTo(CaseStatus.FINAL);
         assertThat(instance).isWaitingAt("Timer_SurveyWindowEnded");
         execute(job("Timer_SurveyWindowEnded", instance));
         assertThat(instance).isEnded().hasPassed("caseFinal");

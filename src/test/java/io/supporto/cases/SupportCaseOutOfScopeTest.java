@@ -3,52 +3,23 @@ package io.supporto.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.time.Instant;
-import java.util.Date;
-
 import io.supporto.notify.NotificationType;
 import io.supporto.organizations.Organization;
 import io.supporto.organizations.Plan;
 import io.supporto.security.SupportUser;
 import io.supporto.testsupport.Fixtures;
-import io.supporto.testsupport.RecordingNotifier;
-import io.supporto.testsupport.SupportoTest;
-import org.camunda.bpm.engine.ProcessEngine;
+import io.supporto.testsupport.ProcessScenario;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Requests that are not support cases: the admin is told where to go instead, and nobody at
  * support gets work for them.
  */
-@SupportoTest
-class SupportCaseOutOfScopeTest {
-
-    static final Instant MONDAY_10_00 = Instant.parse("2026-03-02T09:00:00Z");
-
-    @Autowired ProcessEngine engine;
-    @Autowired SupportCaseService cases;
-    @Autowired Fixtures fixtures;
-    @Autowired RecordingNotifier notifier;
-
-    @BeforeEach
-    void setUp() {
-        BpmnAwareTests.init(engine);
-        ClockUtil.setCurrentTime(Date.from(MONDAY_10_00));
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
+class SupportCaseOutOfScopeTest extends ProcessScenario {
 
     @ParameterizedTest(name = "{0} is referred to {2}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -65,10 +36,11 @@ class SupportCaseOutOfScopeTest {
         CaseDetails opened = cases.open(Fixtures.request(org).critical().outOfScope(reason).build(), admin);
         String n = opened.supportCase().caseNumber();
 
-        SupportCase c = cases.view(n, admin).supportCase();
+        SupportCase c = view(n, admin);
         assertThat(c.status()).isEqualTo(CaseStatus.OUT_OF_SCOPE);
         assertThat(c.outOfScopeReason()).isEqualTo(reason);
-        assertThat(c.referral()).contains(explanation).endsWith(url);
+        assertThat(c.referral()).contains(explanation);
+        assertThat(c.referralUrl()).isEqualTo(url);
         assertThat(c.closedAt()).isEqualTo(MONDAY_10_00);
         assertThat(c.severity()).isNull();
         assertThat(c.engagedAt()).isNull();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 
 import java.time.Duration;
@@ -17,54 +16,34 @@ import io.supporto.organizations.Organization;
 import io.supporto.organizations.Plan;
 import io.supporto.security.SupportUser;
 import io.supporto.testsupport.Fixtures;
-import io.supporto.testsupport.RecordingNotifier;
-import io.supporto.testsupport.SupportoTest;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import io.supporto.testsupport.ProcessScenario;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Self-service first: the admin tries the resources and tells us SOLVED or NEED_HELP, or says
  * nothing for 7 days. Severity A cases and admins who already tried go straight to engagement.
  */
-@SupportoTest
-class SupportCaseSelfServiceTest {
+class SupportCaseSelfServiceTest extends ProcessScenario {
 
-    static final Instant MONDAY_10_00 = Instant.parse("2026-03-02T09:00:00Z");
     static final Duration SELF_SERVICE_WINDOW = Duration.ofDays(7);
-
-    @Autowired ProcessEngine engine;
-    @Autowired SupportCaseService cases;
-    @Autowired Fixtures fixtures;
-    @Autowired RecordingNotifier notifier;
 
     Organization org;
     SupportUser admin;
 
     @BeforeEach
     void setUp() {
-        BpmnAwareTests.init(engine);
-        ClockUtil.setCurrentTime(Date.from(MONDAY_10_00));
         // ENTERPRISE B: 24x7, next day; a self-service candidate whose due dates do not depend on a calendar
         org = fixtures.organization(Plan.ENTERPRISE, false);
         admin = fixtures.adminOf(org);
     }
 
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
-
     @Test
     void severityACaseSkipsSelfService() {
-        String n = open(Fixtures.request(org).critical());
+        String n = open(admin, Fixtures.request(org).critical());
 
-        SupportCase c = cases.view(n, admin).supportCase();
+        SupportCase c = view(n, admin);
         assertThat(c.status()).isEqualTo(CaseStatus.ENGAGED);
         assertThat(c.engagedAt()).isEqualTo(MONDAY_10_00);
         ProcessInstance instance = instanceOf(n);
@@ -77,9 +56,9 @@ class SupportCaseSelfServiceTest {
 
     @Test
     void adminWhoAlreadyTriedSelfServiceIsEngagedAtOnce() {
-        String n = open(Fixtures.request(org).high().selfServiceTried());
+        String n = open(admin, Fixtures.request(org).high().selfServiceTried());
 
-        SupportCase c = cases.view(n, admin).supportCase();
+        SupportCase c = view(n, admin);
         assertThat(c.severity()).isEqualTo(Severity.B);
         assertThat(c.status()).isEqualTo(CaseStatus.ENGAGED);
         assertThat(c.engagedAt()).isEqualTo(MONDAY_10_00);
@@ -91,9 +70,9 @@ class SupportCaseSelfServiceTest {
 
     @Test
     void otherCasesAreOfferedSelfServiceForSevenDays() {
-        String n = open(Fixtures.request(org).high());
+        String n = open(admin, Fixtures.request(org).high());
 
-        SupportCase c = cases.view(n, admin).supportCase();
+        SupportCase c = view(n, admin);
         assertThat(c.status()).isEqualTo(CaseStatus.SELF_SERVICE);
         assertThat(c.engagedAt()).isNull();
         assertThat(c.clockStartedAt()).isNull();
@@ -111,10 +90,10 @@ class SupportCaseSelfServiceTest {
 
     @Test
     void solvedBySelfServiceClosesTheCaseWithASurveyAndAReopenWindow() {
-        String n = open(Fixtures.request(org).high());
+        String n = open(admin, Fixtures.request(org).high());
         ProcessInstance instance = instanceOf(n);
         Instant solvedAt = MONDAY_10_00.plus(Duration.ofDays(2));
-        ClockUtil.setCurrentTime(Date.from(solvedAt));
+        setClock(solvedAt);
 
         CaseDetails after = cases.recordSelfServiceOutcome(n, SelfServiceOutcome.SOLVED, admin);
 
@@ -146,10 +125,10 @@ class SupportCaseSelfServiceTest {
 
     @Test
     void needHelpEngagesSupportAndStartsTheResponseClockAtThatMoment() {
-        String n = open(Fixtures.request(org).high());
+        String n = open(admin, Fixtures.request(org).high());
         ProcessInstance instance = instanceOf(n);
         Instant askedForHelpAt = MONDAY_10_00.plus(Duration.ofDays(3)).plus(Duration.ofMinutes(17));
-        ClockUtil.setCurrentTime(Date.from(askedForHelpAt));
+        setClock(askedForHelpAt);
 
         CaseDetails after = cases.recordSelfServiceOutcome(n, SelfServiceOutcome.NEED_HELP, admin);
 
@@ -177,11 +156,11 @@ class SupportCaseSelfServiceTest {
 
     @Test
     void silentAdminHasTheCaseClosedAsUnansweredAfterSevenDays() {
-        String n = open(Fixtures.request(org).high());
+        String n = open(admin, Fixtures.request(org).high());
         ProcessInstance instance = instanceOf(n);
         Instant expiry = MONDAY_10_00.plus(SELF_SERVICE_WINDOW);
         assertThat(job("Timer_SelfServiceExpired", instance).getDuedate()).isEqualTo(Date.from(expiry));
-        ClockUtil.setCurrentTime(Date.from(expiry));
+        setClock(expiry);
 
         execute(job("Timer_SelfServiceExpired", instance));
 
@@ -211,25 +190,12 @@ class SupportCaseSelfServiceTest {
 
     @Test
     void outcomeForACaseThatIsNotInSelfServiceIsAConflict() {
-        String n = open(Fixtures.request(org).critical());
+        String n = open(admin, Fixtures.request(org).critical());
 
         assertThatThrownBy(() -> cases.recordSelfServiceOutcome(n, SelfServiceOutcome.SOLVED, admin))
                 .isInstanceOf(CaseConflictException.class)
                 .hasMessageContaining("ENGAGED");
-        assertThat(cases.view(n, admin).supportCase().status()).isEqualTo(CaseStatus.ENGAGED);
+        assertThat(view(n, admin).status()).isEqualTo(CaseStatus.ENGAGED);
         assertThat(instanceOf(n)).isWaitingAt("firstResponse");
-    }
-
-    private String open(Fixtures.CaseRequest request) {
-        return cases.open(request.build(), admin).supportCase().caseNumber();
-    }
-
-    private static long jobs(String activityId, ProcessInstance instance) {
-        return jobQuery().processInstanceId(instance.getId()).activityId(activityId).count();
-    }
-
-    private ProcessInstance instanceOf(String caseNumber) {
-        return engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseNumber).singleResult();
     }
 }

@@ -4,49 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 
 import io.supporto.notify.NotificationType;
 import io.supporto.organizations.Organization;
 import io.supporto.organizations.Plan;
 import io.supporto.security.SupportUser;
 import io.supporto.testsupport.Fixtures;
-import io.supporto.testsupport.RecordingNotifier;
-import io.supporto.testsupport.SupportoTest;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
+import io.supporto.testsupport.ProcessScenario;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The satisfaction survey: answered once, while the case is closed or final; a score of 1 or 2
  * asks a support manager to review the case.
  */
-@SupportoTest
-class SupportCaseSurveyTest {
+class SupportCaseSurveyTest extends ProcessScenario {
 
-    static final Instant MONDAY_10_00 = Instant.parse("2026-03-02T09:00:00Z");
     static final Instant RESOLVED_AT = MONDAY_10_00.plus(Duration.ofHours(2));
-
-    @Autowired ProcessEngine engine;
-    @Autowired SupportCaseService cases;
-    @Autowired Fixtures fixtures;
-    @Autowired RecordingNotifier notifier;
 
     SupportUser admin;
     String n;
@@ -55,26 +38,19 @@ class SupportCaseSurveyTest {
     /** A severity A case, in engagement: the tests resolve it when they need it closed. */
     @BeforeEach
     void openAndRespond() {
-        BpmnAwareTests.init(engine);
-        at(MONDAY_10_00);
         Organization org = fixtures.organization(Plan.ENTERPRISE, false);
         admin = fixtures.adminOf(org);
-        n = cases.open(Fixtures.request(org).critical().build(), admin).supportCase().caseNumber();
-        instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(n).singleResult();
-        at(MONDAY_10_00.plus(Duration.ofMinutes(20)));
+        n = open(admin, Fixtures.request(org).critical());
+        instance = instanceOf(n);
+        setClock(MONDAY_10_00.plus(Duration.ofMinutes(20)));
         complete(task("firstResponse", instance), withVariables("responseMessage", "We are on it."));
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
     }
 
     @Test
     void goodScoreIsRecordedWithoutAReview() {
         resolve();
         Instant answeredAt = RESOLVED_AT.plus(Duration.ofDays(1));
-        at(answeredAt);
+        setClock(answeredAt);
 
         CaseDetails after = cases.answerSurvey(n, 5, "Quick and clear.", admin);
 
@@ -132,7 +108,7 @@ class SupportCaseSurveyTest {
         resolve();
         Instant windowEnd = RESOLVED_AT.plus(Duration.ofDays(14));
         fire("Timer_ReopenWindowEnded", instance, windowEnd);
-        at(windowEnd.plus(Duration.ofDays(10)));
+        setClock(windowEnd.plus(Duration.ofDays(10)));
 
         CaseDetails after = cases.answerSurvey(n, 4, null, admin);
 
@@ -173,7 +149,7 @@ class SupportCaseSurveyTest {
     @Test
     void afterAReopenTheUnansweredSurveyIsWithdrawnAndTheNextClosureOffersANewOne() {
         resolve();
-        at(RESOLVED_AT.plus(Duration.ofDays(2)));
+        setClock(RESOLVED_AT.plus(Duration.ofDays(2)));
         cases.reopen(n, "Back again.", admin);
         assertThat(cases.view(n, admin).survey())
                 .hasValueSatisfying(s -> assertThat(s.status()).isEqualTo(Survey.Status.CANCELLED));
@@ -196,7 +172,7 @@ class SupportCaseSurveyTest {
     void surveyOfTheFirstClosureAnsweredBeforeAReopenStaysAndTheSecondClosureHasItsOwn() {
         resolve();
         cases.answerSurvey(n, 5, "Great.", admin);
-        at(RESOLVED_AT.plus(Duration.ofDays(3)));
+        setClock(RESOLVED_AT.plus(Duration.ofDays(3)));
         cases.reopen(n, "Back again.", admin);
         assertThat(cases.view(n, admin).survey()).hasValueSatisfying(s -> {
             assertThat(s.closureNo()).isEqualTo(1);
@@ -217,7 +193,7 @@ class SupportCaseSurveyTest {
     }
 
     private void resolve() {
-        at(RESOLVED_AT);
+        setClock(RESOLVED_AT);
         complete(task("workCase", instance), withVariables("action", "RESOLVE", "resolution", "Connector fixed."));
         assertThat(cases.view(n, admin).survey())
                 .hasValueSatisfying(s -> assertThat(s.status()).isEqualTo(Survey.Status.PENDING));
@@ -225,17 +201,5 @@ class SupportCaseSurveyTest {
 
     private long reviewTasks() {
         return taskQuery().processInstanceId(instance.getId()).taskDefinitionKey("reviewLowSurvey").count();
-    }
-
-    /** The timer must be due at {@code due}: the clock moves there and the timer fires. */
-    private void fire(String timer, ProcessInstance instance, Instant due) {
-        Job job = job(timer, instance);
-        assertThat(job.getDuedate()).as(timer + " due date").isEqualTo(Date.from(due));
-        at(due);
-        execute(job);
-    }
-
-    private static void at(Instant instant) {
-        ClockUtil.setCurrentTime(Date.from(instant));
     }
 }

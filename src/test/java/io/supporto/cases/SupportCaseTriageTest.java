@@ -3,59 +3,30 @@ package io.supporto.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.time.Instant;
-import java.util.Date;
-
 import io.supporto.notify.NotificationType;
 import io.supporto.organizations.Organization;
 import io.supporto.organizations.Plan;
 import io.supporto.security.SupportUser;
 import io.supporto.testsupport.Fixtures;
-import io.supporto.testsupport.RecordingNotifier;
-import io.supporto.testsupport.SupportoTest;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import io.supporto.testsupport.ProcessScenario;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Triage: who sets the severity (the severity decision, or an elevated customer), which response
  * target the case gets, and whether it needs an interpreter. Each scenario opens one case and
  * looks at it right after opening, at its first wait state.
  */
-@SupportoTest
-class SupportCaseTriageTest {
-
-    static final Instant MONDAY_10_00 = Instant.parse("2026-03-02T09:00:00Z");
-
-    @Autowired ProcessEngine engine;
-    @Autowired SupportCaseService cases;
-    @Autowired Fixtures fixtures;
-    @Autowired RecordingNotifier notifier;
-
-    @BeforeEach
-    void setUp() {
-        BpmnAwareTests.init(engine);
-        ClockUtil.setCurrentTime(Date.from(MONDAY_10_00));
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
+class SupportCaseTriageTest extends ProcessScenario {
 
     @Test
     void mailDownForTheWholeOrganizationIsTriagedSeverityA() {
         Organization org = fixtures.organization(Plan.BUSINESS_STANDARD, false);
         SupportUser admin = fixtures.adminOf(org);
 
-        String n = cases.open(Fixtures.request(org).critical().build(), admin).supportCase().caseNumber();
+        String n = open(admin, Fixtures.request(org).critical());
 
-        SupportCase c = cases.view(n, admin).supportCase();
+        SupportCase c = view(n, admin);
         assertThat(c.severity()).isEqualTo(Severity.A);
         assertThat(c.status()).isEqualTo(CaseStatus.ENGAGED);
         assertThat(c.availability()).isEqualTo("24x7");
@@ -74,9 +45,9 @@ class SupportCaseTriageTest {
         Organization org = fixtures.organization(Plan.BUSINESS_PREMIUM, false);
         SupportUser admin = fixtures.adminOf(org);
 
-        String n = cases.open(Fixtures.request(org).high().build(), admin).supportCase().caseNumber();
+        String n = open(admin, Fixtures.request(org).high());
 
-        SupportCase c = cases.view(n, admin).supportCase();
+        SupportCase c = view(n, admin);
         assertThat(c.severity()).isEqualTo(Severity.B);
         assertThat(c.availability()).isEqualTo("BUSINESS_HOURS");
         assertThat(c.responseTarget()).isNull();
@@ -100,9 +71,9 @@ class SupportCaseTriageTest {
         Organization org = fixtures.organization(Plan.ENTERPRISE, false);
         SupportUser admin = fixtures.adminOf(org);
 
-        String n = cases.open(Fixtures.request(org).high().build(), admin).supportCase().caseNumber();
+        String n = open(admin, Fixtures.request(org).high());
 
-        SupportCase c = cases.view(n, admin).supportCase();
+        SupportCase c = view(n, admin);
         assertThat(c.severity()).isEqualTo(Severity.B);
         assertThat(c.availability()).isEqualTo("24x7");
         assertThat(c.responseTarget()).isEqualTo("PT24H");
@@ -115,9 +86,9 @@ class SupportCaseTriageTest {
         Organization org = fixtures.organization(Plan.FRONTLINE, false);
         SupportUser admin = fixtures.adminOf(org);
 
-        String n = cases.open(Fixtures.request(org).minor().build(), admin).supportCase().caseNumber();
+        String n = open(admin, Fixtures.request(org).minor());
 
-        SupportCase c = cases.view(n, admin).supportCase();
+        SupportCase c = view(n, admin);
         assertThat(c.severity()).isEqualTo(Severity.C);
         assertThat(c.availability()).isEqualTo("24x7");
         assertThat(c.responseTarget()).isNull();
@@ -132,10 +103,9 @@ class SupportCaseTriageTest {
         SupportUser admin = fixtures.adminOf(org);
 
         // the impact alone would make it an A; the customer says C, and C it is
-        String n = cases.open(Fixtures.request(org).critical().requestedSeverity(Severity.C).build(), admin)
-                .supportCase().caseNumber();
+        String n = open(admin, Fixtures.request(org).critical().requestedSeverity(Severity.C));
 
-        SupportCase c = cases.view(n, admin).supportCase();
+        SupportCase c = view(n, admin);
         assertThat(c.severity()).isEqualTo(Severity.C);
         assertThat(c.requestedSeverity()).isEqualTo(Severity.C);
         assertThat(c.availability()).isEqualTo("24x7");
@@ -154,10 +124,9 @@ class SupportCaseTriageTest {
         Organization org = fixtures.organization(Plan.BUSINESS_BASIC, true);
         SupportUser admin = fixtures.adminOf(org);
 
-        String n = cases.open(Fixtures.request(org).minor().requestedSeverity(Severity.B).build(), admin)
-                .supportCase().caseNumber();
+        String n = open(admin, Fixtures.request(org).minor().requestedSeverity(Severity.B));
 
-        SupportCase c = cases.view(n, admin).supportCase();
+        SupportCase c = view(n, admin);
         assertThat(c.severity()).isEqualTo(Severity.B);
         assertThat(c.availability()).isEqualTo("24x7");
         assertThat(c.responseTarget()).isEqualTo("PT2H");
@@ -169,9 +138,9 @@ class SupportCaseTriageTest {
         Organization org = fixtures.organization(Plan.ENTERPRISE, true);
         SupportUser admin = fixtures.adminOf(org);
 
-        String n = cases.open(Fixtures.request(org).minor().build(), admin).supportCase().caseNumber();
+        String n = open(admin, Fixtures.request(org).minor());
 
-        SupportCase c = cases.view(n, admin).supportCase();
+        SupportCase c = view(n, admin);
         assertThat(c.severity()).isEqualTo(Severity.C);
         assertThat(c.responseTarget()).isEqualTo("PT4H");
         assertThat(instanceOf(n)).hasPassed("assessSeverity").hasNotPassed("acceptRequestedSeverity");
@@ -183,10 +152,9 @@ class SupportCaseTriageTest {
         SupportUser admin = fixtures.adminOf(org);
 
         // asks for A, but a how-to question of an ordinary customer is triaged C
-        String n = cases.open(Fixtures.request(org).minor().requestedSeverity(Severity.A).build(), admin)
-                .supportCase().caseNumber();
+        String n = open(admin, Fixtures.request(org).minor().requestedSeverity(Severity.A));
 
-        SupportCase c = cases.view(n, admin).supportCase();
+        SupportCase c = view(n, admin);
         assertThat(c.requestedSeverity()).isEqualTo(Severity.A);
         assertThat(c.severity()).isEqualTo(Severity.C);
         assertThat(c.responseTarget()).isNull();
@@ -204,10 +172,9 @@ class SupportCaseTriageTest {
         Organization org = fixtures.organization(Plan.ENTERPRISE, true);
         SupportUser admin = fixtures.adminOf(org);
 
-        String n = cases.open(Fixtures.request(org).category(Category.BILLING).high().build(), admin)
-                .supportCase().caseNumber();
+        String n = open(admin, Fixtures.request(org).category(Category.BILLING).high());
 
-        SupportCase c = cases.view(n, admin).supportCase();
+        SupportCase c = view(n, admin);
         assertThat(c.category()).isEqualTo(Category.BILLING);
         assertThat(c.severity()).isEqualTo(Severity.B);
         assertThat(c.availability()).isEqualTo("BUSINESS_HOURS");
@@ -223,10 +190,9 @@ class SupportCaseTriageTest {
         Organization org = fixtures.organization(Plan.BUSINESS_STANDARD, false);
         SupportUser admin = fixtures.adminOf(org);
 
-        String n = cases.open(Fixtures.request(org).category(Category.PRE_SALES).critical().build(), admin)
-                .supportCase().caseNumber();
+        String n = open(admin, Fixtures.request(org).category(Category.PRE_SALES).critical());
 
-        SupportCase c = cases.view(n, admin).supportCase();
+        SupportCase c = view(n, admin);
         assertThat(c.severity()).isEqualTo(Severity.C);
         assertThat(c.availability()).isEqualTo("BUSINESS_HOURS");
         assertThat(c.responseTarget()).isNull();
@@ -239,9 +205,9 @@ class SupportCaseTriageTest {
         Organization org = fixtures.organization(Plan.ENTERPRISE, false, "DE", "Europe/Berlin", "de");
         SupportUser admin = fixtures.adminOf(org);
 
-        String n = cases.open(Fixtures.request(org).high().build(), admin).supportCase().caseNumber();
+        String n = open(admin, Fixtures.request(org).high());
 
-        assertThat(cases.view(n, admin).supportCase().interpreterRequired()).isTrue();
+        assertThat(view(n, admin).interpreterRequired()).isTrue();
         ProcessInstance instance = instanceOf(n);
         assertThat(instance).isWaitingAt("awaitSelfServiceOutcome").hasPassed("recordTriage");
         assertThat(instance).variables().containsEntry("interpreterRequired", true);
@@ -252,16 +218,11 @@ class SupportCaseTriageTest {
         Organization org = fixtures.organization(Plan.ENTERPRISE, false, "IT", "Europe/Rome", "it");
         SupportUser admin = fixtures.adminOf(org);
 
-        String n = cases.open(Fixtures.request(org).high().build(), admin).supportCase().caseNumber();
+        String n = open(admin, Fixtures.request(org).high());
 
-        assertThat(cases.view(n, admin).supportCase().interpreterRequired()).isFalse();
+        assertThat(view(n, admin).interpreterRequired()).isFalse();
         ProcessInstance instance = instanceOf(n);
         assertThat(instance).isWaitingAt("awaitSelfServiceOutcome").hasPassed("recordTriage");
         assertThat(instance).variables().containsEntry("interpreterRequired", false);
-    }
-
-    private ProcessInstance instanceOf(String caseNumber) {
-        return engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseNumber).singleResult();
     }
 }

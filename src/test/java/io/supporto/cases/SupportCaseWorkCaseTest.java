@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -19,32 +18,18 @@ import io.supporto.organizations.Organization;
 import io.supporto.organizations.Plan;
 import io.supporto.security.SupportUser;
 import io.supporto.testsupport.Fixtures;
-import io.supporto.testsupport.RecordingNotifier;
-import io.supporto.testsupport.SupportoTest;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
+import io.supporto.testsupport.ProcessScenario;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Working the case after the first response: asking the admin for information (with reminders
  * and closure when nobody answers), reclassifying the severity, and resolving.
  */
-@SupportoTest
-class SupportCaseWorkCaseTest {
+class SupportCaseWorkCaseTest extends ProcessScenario {
 
-    static final Instant MONDAY_10_00 = Instant.parse("2026-03-02T09:00:00Z");
     static final Instant RESPONDED_AT = MONDAY_10_00.plus(Duration.ofMinutes(30));
-
-    @Autowired ProcessEngine engine;
-    @Autowired SupportCaseService cases;
-    @Autowired Fixtures fixtures;
-    @Autowired RecordingNotifier notifier;
 
     SupportUser admin;
     String n;
@@ -53,44 +38,38 @@ class SupportCaseWorkCaseTest {
     /** An ENTERPRISE severity A case that got its first response and is being worked. */
     @BeforeEach
     void openAndRespond() {
-        BpmnAwareTests.init(engine);
-        ClockUtil.setCurrentTime(Date.from(MONDAY_10_00));
         Organization org = fixtures.organization(Plan.ENTERPRISE, false);
         admin = fixtures.adminOf(org);
-        n = cases.open(Fixtures.request(org).critical().build(), admin).supportCase().caseNumber();
-        instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(n).singleResult();
-        at(RESPONDED_AT);
+        n = open(admin, Fixtures.request(org).critical());
+        instance = instanceOf(n);
+        setClock(RESPONDED_AT);
         complete(task("firstResponse", instance), withVariables("responseMessage", "We are on it."));
         assertThat(instance).isWaitingAt("workCase");
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
     }
 
     @Test
     void questionToTheAdminWaitsForTheReplyAndTheReplyResumesWork() {
         Instant askedAt = RESPONDED_AT.plus(Duration.ofHours(1));
-        at(askedAt);
+        setClock(askedAt);
 
         complete(task("workCase", instance), withVariables("action", "REQUEST_INFO",
                 "question", "Which connector did you change yesterday?"));
 
-        assertThat(cases.view(n, admin).supportCase().status()).isEqualTo(CaseStatus.WAITING_ON_CUSTOMER);
+        assertThat(view(n, admin).status()).isEqualTo(CaseStatus.WAITING_ON_CUSTOMER);
         assertThat(instance).isWaitingAt("awaitCustomerReply").hasPassed("requestInformation", "sendInformationRequest");
         assertThat(job("Timer_ReplyReminder", instance).getDuedate()).isEqualTo(Date.from(askedAt.plus(Duration.ofDays(3))));
         assertThat(job("Timer_NoReply", instance).getDuedate()).isEqualTo(Date.from(askedAt.plus(Duration.ofDays(14))));
         assertThat(notifier.sentFor(n)).endsWith(NotificationType.INFORMATION_REQUESTED);
 
         Instant repliedAt = askedAt.plus(Duration.ofHours(2));
-        at(repliedAt);
+        setClock(repliedAt);
         CaseDetails after = cases.reply(n, "The outbound connector to our smarthost.", admin);
 
         assertThat(after.supportCase().status()).isEqualTo(CaseStatus.ENGAGED);
         assertThat(instance).isWaitingAt("workCase").hasPassed("awaitCustomerReply", "resumeWork");
         assertThat(jobQuery().processInstanceId(instance.getId()).count()).as("reply timers left").isZero();
-        assertThat(instance).variables().containsEntry("question", "Which connector did you change yesterday?");
+        // the question lives in the conversation; the new "Work case" task starts without the last answers
+        assertThat(instance).variables().doesNotContainKeys("question", "action");
         assertThat(cases.conversation(n, admin))
                 .extracting(CaseMessage::kind, CaseMessage::body, CaseMessage::at)
                 .endsWith(
@@ -103,13 +82,13 @@ class SupportCaseWorkCaseTest {
     @Test
     void silentAdminIsRemindedEveryThreeDaysAndTheCaseClosesUnansweredAfterFourteen() {
         Instant askedAt = RESPONDED_AT.plus(Duration.ofHours(1));
-        at(askedAt);
+        setClock(askedAt);
         complete(task("workCase", instance), withVariables("action", "REQUEST_INFO", "question", "Any logs?"));
 
         Instant firstReminder = askedAt.plus(Duration.ofDays(3));
         fire("Timer_ReplyReminder", instance, firstReminder);
 
-        assertThat(cases.view(n, admin).supportCase().status()).isEqualTo(CaseStatus.WAITING_ON_CUSTOMER);
+        assertThat(view(n, admin).status()).isEqualTo(CaseStatus.WAITING_ON_CUSTOMER);
         assertThat(instance).isWaitingAt("awaitCustomerReply").hasPassed("sendReplyReminder", "replyReminderSent");
         assertThat(job("Timer_ReplyReminder", instance).getDuedate())
                 .as("the next reminder")
@@ -143,7 +122,7 @@ class SupportCaseWorkCaseTest {
     void reclassifiedCaseTakesTheTargetsOfItsNewSeverity() {
         complete(task("workCase", instance), withVariables("action", "RECLASSIFY", "severity", "C"));
 
-        SupportCase c = cases.view(n, admin).supportCase();
+        SupportCase c = view(n, admin);
         assertThat(c.severity()).isEqualTo(Severity.C);
         assertThat(c.availability()).isEqualTo("24x7");
         assertThat(c.responseTarget()).isNull();
@@ -165,7 +144,7 @@ class SupportCaseWorkCaseTest {
     @Test
     void resolvedCaseIsClosedWithItsResolutionAndASurvey() {
         Instant resolvedAt = RESPONDED_AT.plus(Duration.ofHours(3));
-        at(resolvedAt);
+        setClock(resolvedAt);
 
         complete(task("workCase", instance), withVariables("action", "RESOLVE",
                 "resolution", "Removed the faulty transport rule."));
@@ -203,21 +182,5 @@ class SupportCaseWorkCaseTest {
         assertThat(instance).isWaitingAt("workCase").hasNotPassed("resumeWork");
         assertThat(cases.conversation(n, admin)).last()
                 .satisfies(m -> assertThat(m.kind()).isEqualTo(MessageKind.CUSTOMER_REPLY));
-    }
-
-    /** The timer must be due at {@code due}: the clock moves there and the timer fires. */
-    private void fire(String timer, ProcessInstance instance, Instant due) {
-        Job job = job(timer, instance);
-        assertThat(job.getDuedate()).as(timer + " due date").isEqualTo(Date.from(due));
-        at(due);
-        execute(job);
-    }
-
-    private static void at(Instant instant) {
-        ClockUtil.setCurrentTime(Date.from(instant));
-    }
-
-    private static long jobs(String activityId, ProcessInstance instance) {
-        return jobQuery().processInstanceId(instance.getId()).activityId(activityId).count();
     }
 }

@@ -18,21 +18,16 @@ import java.util.stream.Collectors;
 import io.supporto.cases.CaseStatus;
 import io.supporto.cases.Severity;
 import io.supporto.cases.SupportCase;
-import io.supporto.cases.SupportCaseService;
 import io.supporto.notify.NotificationType;
 import io.supporto.organizations.Organization;
 import io.supporto.organizations.Plan;
 import io.supporto.security.Groups;
 import io.supporto.security.SupportUser;
 import io.supporto.testsupport.Fixtures;
-import io.supporto.testsupport.RecordingNotifier;
-import io.supporto.testsupport.SupportoTest;
-import org.camunda.bpm.engine.ProcessEngine;
+import io.supporto.testsupport.ProcessScenario;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,18 +36,13 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The response clock as a process owner sees it: warnings, breaches, reminders, reclassification
  * and reopen, with the engine's timers, the case view and the SLA timeline always agreeing.
  */
-@SupportoTest
-class SlaScenarioTest {
+class SlaScenarioTest extends ProcessScenario {
 
     static final ZoneId ROME = ZoneId.of("Europe/Rome");
     /** A Wednesday morning in Rome. */
     static final Instant WEDNESDAY_10 = at("2026-03-04T10:00");
 
-    @Autowired ProcessEngine engine;
-    @Autowired SupportCaseService cases;
     @Autowired SlaTimeline timeline;
-    @Autowired Fixtures fixtures;
-    @Autowired RecordingNotifier notifier;
 
     SupportUser manager;
 
@@ -60,16 +50,14 @@ class SlaScenarioTest {
         return LocalDateTime.parse(localDateTime).atZone(ROME).toInstant();
     }
 
-    @BeforeEach
-    void setUp() {
-        BpmnAwareTests.init(engine);
-        setClock(WEDNESDAY_10);
-        manager = fixtures.user(Groups.SUPPORT_MANAGERS);
+    @Override
+    protected Instant start() {
+        return WEDNESDAY_10;
     }
 
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
+    @BeforeEach
+    void setUp() {
+        manager = fixtures.user(Groups.SUPPORT_MANAGERS);
     }
 
     @Test
@@ -78,7 +66,7 @@ class SlaScenarioTest {
         SupportUser admin = fixtures.adminOf(org);
         // Enterprise, severity B: 24/7, next day
         String n = open(admin, Fixtures.request(org).high().selfServiceTried());
-        ProcessInstance instance = instance(n);
+        ProcessInstance instance = instanceOf(n);
 
         SupportCase opened = view(n);
         assertThat(opened.firstResponseDueAt()).isEqualTo(WEDNESDAY_10.plus(Duration.ofHours(24)));
@@ -114,7 +102,7 @@ class SlaScenarioTest {
         SupportUser admin = fixtures.adminOf(org);
         // Enterprise, severity C: 24/7, no commitment, follow-up after 24 hours
         String n = open(admin, Fixtures.request(org).minor().selfServiceTried());
-        ProcessInstance instance = instance(n);
+        ProcessInstance instance = instanceOf(n);
 
         assertThat(timerActivities(instance)).containsExactly("Timer_InternalFollowUp");
         SupportCase opened = view(n);
@@ -139,7 +127,7 @@ class SlaScenarioTest {
         // Business family, severity B: business hours, no commitment, follow-up after 8 business hours
         String n = open(admin, Fixtures.request(org).high().selfServiceTried());
 
-        assertThat(timerActivities(instance(n))).containsExactly("Timer_InternalFollowUp");
+        assertThat(timerActivities(instanceOf(n))).containsExactly("Timer_InternalFollowUp");
         assertThat(view(n).internalFollowUpAt()).isEqualTo(at("2026-03-09T16:30"));
         assertTimersAgreeWithCase(n);
         SlaEvent started = timeline.of(n).get(0);
@@ -153,7 +141,7 @@ class SlaScenarioTest {
         Organization org = fixtures.organization(Plan.ENTERPRISE, false);
         SupportUser admin = fixtures.adminOf(org);
         String n = open(admin, Fixtures.request(org).critical());
-        ProcessInstance instance = instance(n);
+        ProcessInstance instance = instanceOf(n);
         assertThat(timerActivities(instance)).containsExactlyInAnyOrder("Timer_ResponseWarning", "Timer_ResponseBreach");
 
         setClock(WEDNESDAY_10.plus(Duration.ofMinutes(30)));
@@ -176,7 +164,7 @@ class SlaScenarioTest {
         Organization org = fixtures.organization(Plan.ENTERPRISE, false);
         SupportUser admin = fixtures.adminOf(org);
         String n = open(admin, Fixtures.request(org).minor().selfServiceTried());
-        ProcessInstance instance = instance(n);
+        ProcessInstance instance = instanceOf(n);
 
         setClock(WEDNESDAY_10.plus(Duration.ofHours(2)));
         cases.reclassify(n, Severity.A, "The whole sales team is affected", manager);
@@ -201,7 +189,7 @@ class SlaScenarioTest {
         SupportUser admin = fixtures.adminOf(org);
         // elevated support, severity C: 24/7, 4 hours
         String n = open(admin, Fixtures.request(org).minor().selfServiceTried());
-        ProcessInstance instance = instance(n);
+        ProcessInstance instance = instanceOf(n);
         assertThat(view(n).firstResponseDueAt()).isEqualTo(WEDNESDAY_10.plus(Duration.ofHours(4)));
 
         setClock(WEDNESDAY_10.plus(Duration.ofMinutes(30)));
@@ -218,7 +206,7 @@ class SlaScenarioTest {
         Organization org = fixtures.organization(Plan.ENTERPRISE, false);
         SupportUser admin = fixtures.adminOf(org);
         String n = open(admin, Fixtures.request(org).critical());
-        ProcessInstance instance = instance(n);
+        ProcessInstance instance = instanceOf(n);
         complete(task("firstResponse", instance), withVariables("responseMessage", "Looking into it."));
         complete(task("workCase", instance), withVariables("action", "RESOLVE", "resolution", "Fixed."));
 
@@ -265,17 +253,8 @@ class SlaScenarioTest {
         }
     }
 
-    private String open(SupportUser admin, Fixtures.CaseRequest request) {
-        return cases.open(request.build(), admin).supportCase().caseNumber();
-    }
-
     private SupportCase view(String caseNumber) {
-        return cases.view(caseNumber, manager).supportCase();
-    }
-
-    private ProcessInstance instance(String caseNumber) {
-        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-                .singleResult();
+        return view(caseNumber, manager);
     }
 
     private List<SlaEventKind> kinds(String caseNumber) {
@@ -308,7 +287,7 @@ class SlaScenarioTest {
     /** The engine's timers, the case view and the latest timeline entry name the same instants. */
     private void assertTimersAgreeWithCase(String caseNumber) {
         SupportCase c = view(caseNumber);
-        ProcessInstance instance = instance(caseNumber);
+        ProcessInstance instance = instanceOf(caseNumber);
         Map<String, Instant> timers = slaTimers(instance).stream()
                 .collect(Collectors.toMap(this::activityOf, j -> j.getDuedate().toInstant()));
         assertThat(timers.get("Timer_ResponseBreach")).isEqualTo(c.firstResponseDueAt());
@@ -319,9 +298,5 @@ class SlaScenarioTest {
         assertThat(latest.firstResponseDueAt()).isEqualTo(c.firstResponseDueAt());
         assertThat(latest.warningAt()).isEqualTo(c.responseWarningAt());
         assertThat(latest.internalFollowUpAt()).isEqualTo(c.internalFollowUpAt());
-    }
-
-    private static void setClock(Instant instant) {
-        ClockUtil.setCurrentTime(Date.from(instant));
     }
 }

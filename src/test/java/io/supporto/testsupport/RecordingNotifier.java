@@ -6,8 +6,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.supporto.notify.NotificationType;
 import io.supporto.notify.Notifier;
 
-/** Remembers every notification the process asked for, so tests can assert on them. */
+/** Remembers every notification the process asked for, then passes it on to the real notifier. */
 public class RecordingNotifier implements Notifier {
+
+    private final Notifier delegate;
+
+    public RecordingNotifier(Notifier delegate) {
+        this.delegate = delegate;
+    }
 
     public record Sent(NotificationType type, String caseNumber) {
     }
@@ -17,6 +23,7 @@ public class RecordingNotifier implements Notifier {
     @Override
     public void send(NotificationType type, String caseNumber) {
         sent.add(new Sent(type, caseNumber));
+        delegate.send(type, caseNumber);
     }
 
     public List<NotificationType> sentFor(String caseNumber) {

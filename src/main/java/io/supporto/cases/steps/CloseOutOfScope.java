@@ -21,7 +21,7 @@ public class CloseOutOfScope implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String referral = execution.getVariable("referral") + " " + execution.getVariable("referralUrl");
-        cases.closeOutOfScope(execution.getProcessBusinessKey(), referral, clock.instant());
+        cases.closeOutOfScope(execution.getProcessBusinessKey(), (String) execution.getVariable("referral"),
+                (String) execution.getVariable("referralUrl"), clock.instant());
     }
 }

@@ -1,0 +1,85 @@
+package io.supporto.cases.tasks;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.supporto.cases.CaseRepository;
+import io.supporto.cases.ConversationRepository;
+import io.supporto.cases.Severity;
+import io.supporto.cases.SupportCase;
+import io.supporto.cases.Survey;
+import io.supporto.cases.SurveyRepository;
+import io.supporto.organizations.Organization;
+import io.supporto.organizations.OrganizationService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * When a user task is created: its name carries the case number and title, its priority follows
+ * the severity (so Tasklist's order is the work order), and the task gets a readable case
+ * summary and the conversation as local variables for its form.
+ */
+@Component("prepareTask")
+public class PrepareTask implements TaskListener {
+
+    static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final CaseRepository cases;
+    private final ConversationRepository conversation;
+    private final OrganizationService organizations;
+    private final SurveyRepository surveys;
+
+    public PrepareTask(CaseRepository cases, ConversationRepository conversation, OrganizationService organizations,
+                       SurveyRepository surveys) {
+        this.cases = cases;
+        this.conversation = conversation;
+        this.organizations = organizations;
+        this.surveys = surveys;
+    }
+
+    /** What each task is completed with: cleared when the task is created, so no earlier answer counts. */
+    static final Map<String, List<String>> ANSWERS = Map.of(
+            "firstResponse", List.of("responseMessage"),
+            "workCase", List.of("action", "resolution", "question"),
+            "handleBreach", List.of("actionTaken"),
+            "reviewLowSurvey", List.of("followUp"));
+
+    @Override
+    public void notify(DelegateTask task) {
+        ANSWERS.getOrDefault(task.getTaskDefinitionKey(), List.of()).forEach(task.getExecution()::removeVariable);
+        String caseNumber = task.getExecution().getProcessBusinessKey();
+        SupportCase c = cases.find(caseNumber).orElseThrow();
+        task.setName(task.getName() + ": " + caseNumber + " " + c.title());
+        task.setPriority(priority(c.severity()));
+        task.setVariableLocal("organizationName", organizations.find(c.organization()).map(Organization::name)
+                .orElse(c.organization()));
+        task.setVariableLocal("description", c.description());
+        task.setVariableLocal("contactName", c.contact().name());
+        task.setVariableLocal("contactEmail", c.contact().email());
+        task.setVariableLocal("contactPhone", c.contact().phone());
+        Date due = task.getDueDate();
+        task.setVariableLocal("dueAt", due == null ? "no due time" : UTC.format(due.toInstant()));
+        if ("reviewLowSurvey".equals(task.getTaskDefinitionKey())) {
+            task.setVariableLocal("surveyComment", surveys.latest(caseNumber).map(Survey::comment).orElse(null));
+        }
+        task.setVariableLocal("conversation", conversation.of(caseNumber).stream()
+                .map(m -> UTC.format(m.at()) + " · " + m.author() + " · " + m.kind() + "\n" + m.body())
+                .collect(Collectors.joining("\n\n")));
+    }
+
+    static int priority(Severity severity) {
+        if (severity == null) {
+            return 50;
+        }
+        return switch (severity) {
+            case A -> 90;
+            case B -> 60;
+            case C -> 30;
+        };
+    }
+}

@@ -1,0 +1,102 @@
+package io.supporto.notify;
+
+import java.time.Clock;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Hands one outbox mail to the SMTP server. The outcome is recorded in a transaction of its own,
+ * so a job that is retried after a successful send finds the mail sent and does not send it twice.
+ */
+@Component
+public class MailDelivery {
+
+    private final MailOutbox outbox;
+    private final JavaMailSender mailSender;
+    private final MailProperties properties;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+
+    public MailDelivery(MailOutbox outbox, JavaMailSender mailSender, MailProperties properties,
+                        PlatformTransactionManager transactionManager, Clock clock) {
+        this.outbox = outbox;
+        this.mailSender = mailSender;
+        this.properties = properties;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    public void deliver(String mailId) {
+        OutboxMail mail = outbox.find(mailId)
+                .orElseThrow(() -> new IllegalStateException("No mail " + mailId + " in the outbox"));
+        if (mail.sentAt() != null) {
+            return;
+        }
+        try {
+            mailSender.send(message(mail));
+        } catch (MailException | MessagingException e) {
+            String reason = rootMessage(e);
+            ownTransaction.executeWithoutResult(status -> outbox.recordFailure(mailId, reason));
+            throw new MailNotDeliveredException("Could not deliver " + mail.kind() + " mail of case "
+                    + mail.caseNumber() + " to " + String.join(", ", mail.recipients()) + ": " + reason, e);
+        }
+        ownTransaction.executeWithoutResult(status -> outbox.markSent(mailId, clock.instant()));
+    }
+
+    private MimeMessage message(OutboxMail mail) throws MessagingException {
+        Session session = mailSender instanceof JavaMailSenderImpl impl ? impl.getSession() : null;
+        MimeMessage message = new ThreadedMimeMessage(session, mail.messageId());
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+        helper.setFrom(properties.from());
+        helper.setTo(mail.recipients().toArray(String[]::new));
+        helper.setSubject(mail.subject());
+        helper.setText(mail.text(), mail.html());
+        helper.setSentDate(java.util.Date.from(clock.instant()));
+        if (mail.inReplyTo() != null) {
+            message.setHeader("In-Reply-To", mail.inReplyTo());
+            message.setHeader("References", mail.inReplyTo());
+        }
+        message.setHeader("Content-Language", mail.language());
+        return message;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    /** Keeps our stable Message-ID instead of the random one Jakarta Mail would set on saving. */
+    static final class ThreadedMimeMessage extends MimeMessage {
+        private final String messageId;
+
+        ThreadedMimeMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+
+    public static class MailNotDeliveredException extends RuntimeException {
+        MailNotDeliveredException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
