@@ -40,6 +40,7 @@ public class CheckTaskInput implements TaskListener {
             }
             case "handleBreach" -> requireText(task, "actionTaken");
             case "reviewLowSurvey" -> requireText(task, "followUp");
+            case "awaitCustomerReply" -> requireText(task, "customerReply");
             default -> { }
         }
     }

@@ -47,7 +47,8 @@ public class PrepareTask implements TaskListener {
             "firstResponse", List.of("responseMessage"),
             "workCase", List.of("action", "resolution", "question"),
             "handleBreach", List.of("actionTaken"),
-            "reviewLowSurvey", List.of("followUp"));
+            "reviewLowSurvey", List.of("followUp"),
+            "awaitCustomerReply", List.of("customerReply"));
 
     @Override
     public void notify(DelegateTask task) {
