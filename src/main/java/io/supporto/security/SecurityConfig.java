@@ -12,8 +12,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Who may call what. The Case API uses HTTP Basic against Camunda's users; /engine-rest is
@@ -26,21 +28,38 @@ public class SecurityConfig {
     private static final String REALM = "Supporto";
     private static final int ENGINE_REST_AUTH_ORDER = 100;
 
+    /**
+     * The Case API (HTTP Basic, stateless) and the SLA dashboard (a login form and a session,
+     * CSRF on). The dashboard's page reads /api/reports/sla with its session.
+     */
     @Bean
-    SecurityFilterChain caseApi(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain caseApiAndDashboard(HttpSecurity http, ObjectMapper json) throws Exception {
+        AuthenticationEntryPoint problem = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+            writeProblem(json, response, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic as a user of Supporto.");
+        };
         return http
-                .securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-                    writeProblem(json, response, HttpStatus.UNAUTHORIZED,
-                            "Sign in with HTTP Basic as a user of Supporto.");
-                }))
-                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
-                        writeProblem(json, response, HttpStatus.FORBIDDEN, "You may not do this.")))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // stateless HTTP Basic: no cookie, so no cross-site request to forge
-                .csrf(csrf -> csrf.disable())
+                .securityMatcher("/api/**", "/dashboard/**", "/dashboard", "/login", "/logout")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login").permitAll()
+                        .requestMatchers("/dashboard", "/dashboard/**").hasAnyAuthority(
+                                "GROUP_" + Groups.SUPPORT_MANAGERS, "GROUP_" + Groups.PROCESS_OWNERS,
+                                "GROUP_" + Groups.CAMUNDA_ADMIN)
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(problem))
+                .formLogin(form -> form.defaultSuccessUrl("/dashboard", true))
+                .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor(problem, PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/dashboard/**"))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/dashboard"))
+                        .accessDeniedHandler((request, response, e) ->
+                                writeProblem(json, response, HttpStatus.FORBIDDEN, "You may not do this.")))
+                // API clients authenticate every request with a header and carry no session cookie:
+                // nothing to forge. Requests riding on a browser session (dashboard) keep CSRF protection.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
+                        || (request.getSession(false) == null && !"/login".equals(request.getServletPath()))))
                 .build();
     }
 
