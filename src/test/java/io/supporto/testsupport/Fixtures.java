@@ -30,6 +30,8 @@ public class Fixtures {
 
     public static final String PASSWORD = "Test-Password-1";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    /** Tells this run's ids from an earlier run's in a database that outlives the JVM (PostgreSQL). */
+    private static final String RUN = Long.toString(System.currentTimeMillis() % 46_656_000L, 36);
 
     private final OrganizationService organizations;
     private final IdentityService identityService;
@@ -40,7 +42,7 @@ public class Fixtures {
     }
 
     public static String unique(String prefix) {
-        return prefix + "-" + SEQUENCE.incrementAndGet();
+        return prefix + "-" + RUN + "x" + SEQUENCE.incrementAndGet();
     }
 
     /** An organization in Rome, Italian-speaking, unless the test needs otherwise. */
