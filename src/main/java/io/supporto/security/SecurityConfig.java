@@ -2,9 +2,7 @@ package io.supporto.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
-import io.supporto.cases.tasks.TaskCompletionCheck;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -82,17 +80,6 @@ public class SecurityConfig {
                 new FilterRegistrationBean<>(new EngineRestStaffOnlyFilter(identityService));
         registration.addUrlPatterns("/engine-rest/*");
         registration.setOrder(ENGINE_REST_AUTH_ORDER + 1);
-        return registration;
-    }
-
-    /** After authentication, before the engine: task completions missing a required field get a 400. */
-    @Bean
-    FilterRegistrationBean<TaskCompletionCheck> taskCompletionCheck(TaskService taskService,
-                                                                    IdentityService identityService, ObjectMapper json) {
-        FilterRegistrationBean<TaskCompletionCheck> registration =
-                new FilterRegistrationBean<>(new TaskCompletionCheck(taskService, identityService, json));
-        registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/*");
-        registration.setOrder(ENGINE_REST_AUTH_ORDER + 2);
         return registration;
     }
 

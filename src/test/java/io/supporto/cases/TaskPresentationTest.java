@@ -17,7 +17,7 @@ import io.supporto.security.SupportUser;
 import io.supporto.testsupport.Fixtures;
 import io.supporto.testsupport.ProcessScenario;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,8 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What an agent sees in Tasklist: names, order, forms, the case summary and the team filters; and
- * that the engine refuses a completion without the contract's fields (Camunda wraps a task
- * listener's exception, so the Java API sees a ProcessEngineException naming the field).
+ * that the engine refuses a completion without the contract's fields, naming the field.
  */
 class TaskPresentationTest extends ProcessScenario {
 
@@ -73,20 +72,20 @@ class TaskPresentationTest extends ProcessScenario {
         ProcessInstance instance = instanceOf(n);
         String first = task("firstResponse", instance).getId();
         assertThatThrownBy(() -> engine.getTaskService().complete(first, Map.of("responseMessage", "  ")))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("responseMessage");
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("responseMessage");
         complete(task("firstResponse", instance), withVariables("responseMessage", "On it."));
 
         String work = task("workCase", instance).getId();
         assertThatThrownBy(() -> engine.getTaskService().complete(work, Map.of()))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("action");
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("action");
         assertThatThrownBy(() -> engine.getTaskService().complete(work, Map.of("action", "CLOSE")))
-                .isInstanceOf(ProcessEngineException.class);
+                .isInstanceOf(FormFieldValidationException.class);
         assertThatThrownBy(() -> engine.getTaskService().complete(work, Map.of("action", "RESOLVE")))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("resolution");
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("resolution");
         assertThatThrownBy(() -> engine.getTaskService().complete(work, Map.of("action", "REQUEST_INFO")))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("question");
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("question");
         assertThatThrownBy(() -> engine.getTaskService().complete(work, Map.of("action", "RECLASSIFY", "severity", "D")))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("severity");
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("severity");
         assertThat(instance).isWaitingAt("workCase");
     }
 

@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine-side guard: a task completed without the fields the contract names is refused and
- * nothing moves, whoever calls. (REST callers get a 400 earlier, from {@code TaskCompletionCheck}.)
+ * A task completed without the fields the contract names is refused and nothing moves, whoever
+ * calls; {@link FormValidationUnwrapping} lets the refusal reach REST callers as a 400.
  */
 @Component("checkTaskInput")
 public class CheckTaskInput implements TaskListener {

@@ -4,10 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-/**
- * What completing each user task needs, as the contract names it. Used by the engine-side check
- * (a task listener) and by the REST-side check that answers 400 before the engine is asked.
- */
+/** What completing each user task needs, as the contract names it. */
 public final class TaskInputRules {
 
     static final int TEXT_LIMIT = 4000;
