@@ -283,6 +283,12 @@ public class SupportCaseService {
         return slaTimeline.of(caseNumber);
     }
 
+    /** The number of the case's latest closure (1 for the first), which reopen and survey links are bound to. */
+    @Transactional(readOnly = true)
+    public int currentClosure(String caseNumber) {
+        return existingCase(caseNumber).reopenCount() + 1;
+    }
+
     private SupportCase existingCase(String caseNumber) {
         return cases.find(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
     }

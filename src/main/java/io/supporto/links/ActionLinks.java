@@ -31,7 +31,7 @@ public class ActionLinks {
 
     private final JdbcClient jdbc;
     private final LinkProperties properties;
-    private final String baseUrl;
+    private final org.springframework.core.env.Environment environment;
     private final Clock clock;
 
     public ActionLinks(JdbcClient jdbc, LinkProperties properties, Clock clock,
@@ -39,15 +39,18 @@ public class ActionLinks {
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
-        String configured = properties.baseUrl();
-        this.baseUrl = configured == null || configured.isBlank()
-                ? "http://localhost:" + environment.getProperty("server.port", "8080")
-                : configured.replaceAll("/+$", "");
+        this.environment = environment;
     }
 
     /** The public address links and internal mails start with. */
     public String baseUrl() {
-        return baseUrl;
+        String configured = properties.baseUrl();
+        if (configured != null && !configured.isBlank()) {
+            return configured.replaceAll("/+$", "");
+        }
+        // the port the server really listens on (a random one in tests), else the configured one
+        return "http://localhost:" + environment.getProperty("local.server.port",
+                environment.getProperty("server.port", "8080"));
     }
 
     /** Issues a link and answers its full URL. */
@@ -62,7 +65,7 @@ public class ActionLinks {
         String payload = String.join("|", id, caseNumber, action.name(), Integer.toString(closureNo),
                 Long.toString(expiresAt.getEpochSecond()));
         byte[] payloadBytes = payload.getBytes(StandardCharsets.UTF_8);
-        return baseUrl + "/actions/" + ENCODER.encodeToString(payloadBytes) + "." + ENCODER.encodeToString(sign(payloadBytes));
+        return baseUrl() + "/actions/" + ENCODER.encodeToString(payloadBytes) + "." + ENCODER.encodeToString(sign(payloadBytes));
     }
 
     public LinkCheck check(String token) {

@@ -29,6 +29,13 @@ public class LinkActionService {
         if (!check.valid()) {
             throw new LinkRejectedException(check);
         }
+        if (check.action() != LinkAction.SELF_SERVICE) {
+            int currentClosure = cases.currentClosure(check.caseNumber());
+            if (check.closureNo() != currentClosure) {
+                throw new io.supporto.cases.CaseConflictException("This link belongs to an earlier closure of case "
+                        + check.caseNumber() + "; use the link in the latest email about it.");
+            }
+        }
         Runnable action = switch (check.action()) {
             case SELF_SERVICE -> {
                 SelfServiceOutcome outcome = outcome(form.outcome());

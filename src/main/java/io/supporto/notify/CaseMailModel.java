@@ -24,5 +24,7 @@ public record CaseMailModel(
         boolean interpreterRequired,
         Integer surveyRating,
         String surveyComment,
-        String teamName) {
+        String teamName,
+        /** The admin gets help articles first; the response clock starts only if they still need help. */
+        boolean selfServiceFirst) {
 }

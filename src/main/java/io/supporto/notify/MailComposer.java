@@ -110,7 +110,17 @@ public class MailComposer {
                 at(c.firstResponseDueAt(), format, zone), at(c.internalFollowUpAt(), format, zone), c.resolution(),
                 at(c.reopenableUntil(), format, zone), name(c.closureReason()), c.referral(), c.referralUrl(),
                 agentMessage, c.reopenCount(), c.interpreterRequired(), survey == null ? null : survey.rating(),
-                survey == null ? null : survey.comment(), c.category().team());
+                survey == null ? null : survey.comment(), c.category().team(), selfServiceFirst(c));
+    }
+
+    /**
+     * Whether the case goes to self-service before engagement. The "Self-service skipped?" gateway
+     * decides this right after the case-received mail is written, so the mail applies its rule.
+     */
+    static boolean selfServiceFirst(SupportCase c) {
+        return c.status() == io.supporto.cases.CaseStatus.SELF_SERVICE
+                || (c.engagedAt() == null && c.closedAt() == null && c.outOfScopeReason() == null
+                    && c.severity() != io.supporto.cases.Severity.A && !c.selfServiceTried());
     }
 
     private Map<String, String> links(NotificationType type, SupportCase c) {

@@ -4,7 +4,10 @@ import java.time.Clock;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import io.supporto.observability.SupportoMetrics;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -26,15 +29,17 @@ public class MailDelivery {
     private final MailProperties properties;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
+    private final SupportoMetrics metrics;
 
     public MailDelivery(MailOutbox outbox, JavaMailSender mailSender, MailProperties properties,
-                        PlatformTransactionManager transactionManager, Clock clock) {
+                        PlatformTransactionManager transactionManager, Clock clock, SupportoMetrics metrics) {
         this.outbox = outbox;
         this.mailSender = mailSender;
         this.properties = properties;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public void deliver(String mailId) {
@@ -47,7 +52,10 @@ public class MailDelivery {
             mailSender.send(message(mail));
         } catch (MailException | MessagingException e) {
             String reason = rootMessage(e);
-            ownTransaction.executeWithoutResult(status -> outbox.recordFailure(mailId, reason));
+            ownTransaction.executeWithoutResult(status -> {
+                outbox.recordFailure(mailId, reason);
+                metrics.mailSendFailed(mail.kind().name());
+            });
             throw new MailNotDeliveredException("Could not deliver " + mail.kind() + " mail of case "
                     + mail.caseNumber() + " to " + String.join(", ", mail.recipients()) + ": " + reason, e);
         }
@@ -57,12 +65,20 @@ public class MailDelivery {
     private MimeMessage message(OutboxMail mail) throws MessagingException {
         Session session = mailSender instanceof JavaMailSenderImpl impl ? impl.getSession() : null;
         MimeMessage message = new ThreadedMimeMessage(session, mail.messageId());
-        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+        MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
         helper.setFrom(properties.from());
         helper.setTo(mail.recipients().toArray(String[]::new));
         helper.setSubject(mail.subject());
-        helper.setText(mail.text(), mail.html());
         helper.setSentDate(java.util.Date.from(clock.instant()));
+        // multipart/alternative at the top: plain text first, HTML as the preferred rendering
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(mail.text(), "UTF-8", "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(mail.html(), "UTF-8", "html");
+        alternative.addBodyPart(text);
+        alternative.addBodyPart(html);
+        message.setContent(alternative);
         if (mail.inReplyTo() != null) {
             message.setHeader("In-Reply-To", mail.inReplyTo());
             message.setHeader("References", mail.inReplyTo());

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MailProperties(
         @DefaultValue("Supporto <support@supporto.example>") String from,
         @DefaultValue("supporto.example") String messageIdDomain,
-        @DefaultValue("R4/PT2M") String retryCycle,
+        @DefaultValue("R5/PT2M") String retryCycle,
         Map<String, String> teamMailboxes,
         @DefaultValue("support-managers@supporto.example") String managersEmail) {
 

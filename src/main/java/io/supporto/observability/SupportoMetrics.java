@@ -7,9 +7,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.supporto.cases.ClosureReason;
 import io.supporto.cases.Severity;
+import io.supporto.notify.NotificationType;
 import io.supporto.organizations.Plan;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -46,6 +47,9 @@ public class SupportoMetrics {
         }
         warnings();
         reminders();
+        for (NotificationType notification : NotificationType.values()) {
+            mailSendFailures(notification.name());
+        }
     }
 
     /** Triage of the case in this execution is done: counts it by severity and plan family. */
@@ -72,7 +76,11 @@ public class SupportoMetrics {
 
     /** The response target of the case in this execution was breached. */
     public void slaBreached(DelegateExecution execution) {
-        slaBreached(severity(execution), planFamily(execution));
+        String severity = severity(execution);
+        String planFamily = planFamily(execution);
+        log.info("Case {} breached its response target (severity {}, {} plan family)",
+                execution.getProcessBusinessKey(), severity, planFamily);
+        slaBreached(severity, planFamily);
     }
 
     public void slaBreached(String severity, String planFamily) {
@@ -90,10 +98,14 @@ public class SupportoMetrics {
 
     /** Handing a notification mail to the SMTP server failed (counted once per failed attempt). */
     public void mailSendFailed(String notification) {
-        afterCommit(Counter.builder("supporto.mail.send.failures")
+        afterCommit(mailSendFailures(notification));
+    }
+
+    private Counter mailSendFailures(String notification) {
+        return Counter.builder("supporto.mail.send.failures")
                 .description("Failed attempts to hand a notification mail to the SMTP server")
                 .tag("notification", label(notification))
-                .register(registry));
+                .register(registry);
     }
 
     private Counter opened(String severity, String planFamily) {

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -60,6 +61,32 @@ public class SecurityConfig {
                 // nothing to forge. Requests riding on a browser session (dashboard) keep CSRF protection.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
                         || (request.getSession(false) == null && !"/login".equals(request.getServletPath()))))
+                .build();
+    }
+
+    /**
+     * Actuator: the health status is public (details only for the roles in
+     * management.endpoint.health.roles); metrics, Prometheus and the rest need HTTP Basic as an
+     * admin, support manager or process owner. Stateless and read-only, so no session and no CSRF.
+     */
+    @Bean
+    SecurityFilterChain actuator(HttpSecurity http, ObjectMapper json) throws Exception {
+        AuthenticationEntryPoint problem = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+            writeProblem(json, response, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic as a user of Supporto.");
+        };
+        return http
+                .securityMatcher("/actuator/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasAnyAuthority("GROUP_" + Groups.CAMUNDA_ADMIN,
+                                "GROUP_" + Groups.SUPPORT_MANAGERS, "GROUP_" + Groups.PROCESS_OWNERS))
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(problem))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(problem)
+                        .accessDeniedHandler((request, response, e) ->
+                                writeProblem(json, response, HttpStatus.FORBIDDEN, "You may not do this.")))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
                 .build();
     }
 

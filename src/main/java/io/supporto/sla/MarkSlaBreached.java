@@ -4,6 +4,7 @@ import static io.supporto.cases.CaseVariables.BREACH_RAISED;
 import static io.supporto.cases.CaseVariables.SLA_BREACHED;
 
 import io.supporto.cases.CaseRepository;
+import io.supporto.observability.SupportoMetrics;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Component;
 public class MarkSlaBreached implements JavaDelegate {
 
     private final CaseRepository cases;
+    private final SupportoMetrics metrics;
 
-    public MarkSlaBreached(CaseRepository cases) {
+    public MarkSlaBreached(CaseRepository cases, SupportoMetrics metrics) {
         this.cases = cases;
+        this.metrics = metrics;
     }
 
     @Override
@@ -26,5 +29,6 @@ public class MarkSlaBreached implements JavaDelegate {
         cases.markBreached(execution.getProcessBusinessKey());
         execution.setVariable(SLA_BREACHED, true);
         execution.setVariable(BREACH_RAISED, true);
+        metrics.slaBreached(execution);
     }
 }

@@ -2,6 +2,7 @@ package io.supporto.sla;
 
 import java.time.Clock;
 
+import io.supporto.observability.SupportoMetrics;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -14,13 +15,16 @@ public class RecordSlaTimer {
 
     private final SlaClockKeeper keeper;
     private final Clock clock;
+    private final SupportoMetrics metrics;
 
-    public RecordSlaTimer(SlaClockKeeper keeper, Clock clock) {
+    public RecordSlaTimer(SlaClockKeeper keeper, Clock clock, SupportoMetrics metrics) {
         this.keeper = keeper;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public void fired(DelegateExecution execution, String kind) {
         keeper.timerFired(execution, clock.instant(), SlaEventKind.valueOf(kind));
+        metrics.slaTimerFired(kind);
     }
 }

@@ -15,6 +15,7 @@ import io.supporto.cases.ConversationRepository;
 import io.supporto.cases.MessageKind;
 import io.supporto.cases.SupportCase;
 import io.supporto.cases.SurveyRepository;
+import io.supporto.observability.SupportoMetrics;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -33,14 +34,16 @@ public class CloseCase implements JavaDelegate {
     private final ConversationRepository conversation;
     private final SupportProperties properties;
     private final Clock clock;
+    private final SupportoMetrics metrics;
 
     public CloseCase(CaseRepository cases, SurveyRepository surveys, ConversationRepository conversation,
-                     SupportProperties properties, Clock clock) {
+                     SupportProperties properties, Clock clock, SupportoMetrics metrics) {
         this.cases = cases;
         this.surveys = surveys;
         this.conversation = conversation;
         this.properties = properties;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -65,5 +68,6 @@ public class CloseCase implements JavaDelegate {
         // process-wide, so "Send closure notice" and the reopen window see them
         execution.getProcessInstance().setVariable(CLOSURE_REASON, reason.name());
         execution.setVariable(REOPENABLE_UNTIL, Date.from(reopenableUntil));
+        metrics.caseClosed(execution, reason);
     }
 }

@@ -7,6 +7,7 @@ import static io.supporto.cases.CaseVariables.SEVERITY;
 import io.supporto.SupportProperties;
 import io.supporto.cases.CaseRepository;
 import io.supporto.cases.Severity;
+import io.supporto.observability.SupportoMetrics;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,10 +18,12 @@ public class RecordTriage implements JavaDelegate {
 
     private final CaseRepository cases;
     private final SupportProperties properties;
+    private final SupportoMetrics metrics;
 
-    public RecordTriage(CaseRepository cases, SupportProperties properties) {
+    public RecordTriage(CaseRepository cases, SupportProperties properties, SupportoMetrics metrics) {
         this.cases = cases;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     @Override
@@ -31,5 +34,6 @@ public class RecordTriage implements JavaDelegate {
         cases.recordTriage(execution.getProcessBusinessKey(),
                 Severity.valueOf((String) execution.getVariable(SEVERITY)),
                 rule.availability(), rule.responseTarget(), rule.internalTarget(), interpreterRequired);
+        metrics.caseOpened(execution);
     }
 }
