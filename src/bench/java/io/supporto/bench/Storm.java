@@ -1,0 +1,295 @@
+package io.supporto.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.HdrHistogram.Histogram;
+
+/**
+ * 3. Timer storm: storm-cases open cases of contoso whose response targets all fall due at one
+ * instant, then the breach timers fire together. A response-target variant is deployed through
+ * /engine-rest whose contoso rule computes the target as {@code dueAt - now()} (FEEL), so however long
+ * the opening takes, every case is due at the same second. dueAt is chosen from a pilot (opening and
+ * draining storm-pilot-cases) so that the opening, and the delivery jobs it causes, are done before.
+ * Phase "idle": nothing else runs; phase "load": lifecycles of fabrikam (10-day targets, never
+ * breached) arrive open-loop at storm-load-fraction of the max lifecycles/s measured in scenario 2,
+ * from 10 s before dueAt until every breach is recorded. Lateness of a case = BREACHED.at in its SLA
+ * timeline minus its firstResponseDueAt. Also the sparse variant: one case every few seconds, each due
+ * sparse-target-seconds after opening.
+ */
+final class Storm {
+
+    private Storm() {
+    }
+
+    static void run(Ctx ctx, String phase) throws Exception {
+        Options o = ctx.o;
+        Map<String, Object> detail = ctx.detail("storm-" + phase);
+        int n = o.integer("storm-cases");
+        int k = o.integer("storm-open-concurrency");
+        double loadRate = 0;
+        if (phase.equals("load")) {
+            if (!o.str("storm-load-rate").isBlank()) {
+                loadRate = o.dbl("storm-load-rate");
+            } else {
+                Double max = ctx.shared.get(Lifecycle.key(ctx));
+                if (max == null || max <= 0) {
+                    throw new IllegalStateException("the storm's load phase needs the max lifecycles/s of scenario 2 in"
+                            + " the same run (add lifecycle to --scenarios) or --storm-load-rate");
+                }
+                loadRate = max * o.dbl("storm-load-fraction");
+            }
+        }
+        try (Db db = ctx.newDb(); App app = ctx.start(db, "storm", phase, false, "fresh db")) {
+            detail.put("app", app.describe());
+            CaseClient cases = new CaseClient(app);
+            AtomicLong seq = new AtomicLong();
+
+            // pilot: how long opening and draining a case takes here (its cases get 10-day targets)
+            cases.deployResponseTarget("bench-pilot", Dmn.target("contoso", Dmn.LONG_TARGET));
+            int pilot = o.integer("storm-pilot-cases");
+            long p0 = System.nanoTime();
+            ClosedLoop.Result pr = ClosedLoop.run(k, pilot, 3600, i -> cases.open(cases.contoso, seq.incrementAndGet()));
+            app.awaitNoDueJobs(Duration.ofMinutes(10));
+            double perCase = (System.nanoTime() - p0) / 1e9 / Math.max(1, pr.ok());
+            double lead = Math.max(o.integer("storm-min-lead-seconds"), n * perCase * 1.3 + 20);
+            Instant dueAt = Instant.now().plusMillis((long) (lead * 1000)).truncatedTo(ChronoUnit.SECONDS);
+            detail.put("pilotSecondsPerCase", perCase);
+            detail.put("dueAt", dueAt.toString());
+            Log.info(String.format("  pilot: %.1f ms per case (open + drain); %d cases due at %s (in %.0f s)",
+                    perCase * 1000, n, dueAt, lead));
+
+            cases.deployResponseTarget("bench-storm", Dmn.dueAt("contoso", dueAt));
+            List<String> numbers = Collections.synchronizedList(new ArrayList<>());
+            AtomicLong openedLate = new AtomicLong();
+            long o0 = System.nanoTime();
+            ClosedLoop.Result opened = ClosedLoop.run(k, n, lead, i -> {
+                JsonNode v = cases.open(cases.contoso, seq.incrementAndGet());
+                Instant due = Instant.parse(v.path("firstResponseDueAt").asText());
+                Instant openedAt = Instant.parse(v.path("openedAt").asText());
+                if (!due.isAfter(openedAt)) {
+                    openedLate.incrementAndGet();
+                } else {
+                    numbers.add(v.path("caseNumber").asText());
+                }
+            });
+            double openSeconds = (System.nanoTime() - o0) / 1e9;
+            Log.info(String.format("  opened %d storm cases in %.1f s (%.1f/s), %d errors, %d opened after their due time",
+                    opened.ok(), openSeconds, opened.ok() / openSeconds, opened.errors(), openedLate.get()));
+            if (openedLate.get() > 0) {
+                Log.warn(openedLate.get() + " cases were opened after dueAt: left out of the lateness figures");
+            }
+
+            // background lifecycles from 10 s before dueAt until the storm is over
+            AtomicBoolean stopLoad = new AtomicBoolean();
+            AtomicReference<OpenLoop.Result> loadResult = new AtomicReference<>();
+            AtomicReference<Exception> loadError = new AtomicReference<>();
+            Thread load = null;
+            if (loadRate > 0) {
+                double rate = loadRate;
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newCachedThreadPool();
+                load = new Thread(() -> {
+                    try {
+                        sleepUntil(dueAt.minusSeconds(10));
+                        loadResult.set(OpenLoop.run(rate, o.integer("storm-drain-timeout-seconds") + 60, 512, 120,
+                                stopLoad::get, () -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                                    try {
+                                        cases.lifecycle(cases.fabrikam, seq.incrementAndGet(), false, null);
+                                        return OpenLoop.Outcome.OK;
+                                    } catch (RuntimeException e) {
+                                        return OpenLoop.Outcome.failed(e.getMessage() == null ? e.toString()
+                                                : e.getMessage().replaceAll("SR-\\d{4}-\\d+", "SR-…"));
+                                    }
+                                }, pool)));
+                    } catch (Exception e) {
+                        loadError.set(e);
+                    } finally {
+                        pool.shutdown();
+                    }
+                }, "storm-load");
+                load.start();
+                Log.info(String.format("  background load: %.2f lifecycles/s from %s", rate, dueAt.minusSeconds(10)));
+            }
+
+            sleepUntil(dueAt.minusSeconds(2));
+            long backlogAtDue = app.dueJobs();
+            long base = app.breaches();
+            if (base < 0) {
+                throw new IllegalStateException("cannot read supporto_sla_breaches_total from /actuator/prometheus");
+            }
+            long jobLog0 = app.successfulJobLogCount();
+            sleepUntil(dueAt);
+            // breaches recorded so far, once a second, until all storm cases are in breach
+            Map<String, Long> curve = new TreeMap<>();
+            long deadline = System.nanoTime() + (long) (o.integer("storm-drain-timeout-seconds") * 1e9);
+            long seen = 0;
+            double drainSeconds = -1;
+            long start = System.nanoTime();
+            while (System.nanoTime() < deadline) {
+                seen = app.breaches() - base;
+                double t = (System.nanoTime() - start) / 1e9;
+                curve.put(String.format(java.util.Locale.ROOT, "%.1f", t), seen);
+                if (seen >= numbers.size()) {
+                    drainSeconds = t;
+                    break;
+                }
+                Thread.sleep(1000);
+            }
+            long jobLog1 = app.successfulJobLogCount();
+            double jobWindow = (System.nanoTime() - start) / 1e9 + 2;
+            stopLoad.set(true);
+            if (load != null) {
+                load.join(180_000);
+            }
+            Log.info(String.format("  %d of %d breaches recorded %s", seen, numbers.size(),
+                    drainSeconds < 0 ? "before the drain timeout" : String.format("%.0f s after due", drainSeconds)));
+
+            // lateness of each case, from its SLA timeline
+            Histogram lateness = OpenLoop.newHistogram();
+            List<Long> breachMillis = Collections.synchronizedList(new ArrayList<>());
+            AtomicLong missing = new AtomicLong();
+            ClosedLoop.Result fetched = ClosedLoop.run(k, numbers.size(), 3600, i -> {
+                CaseClient.Breach b = cases.breach(cases.contoso, numbers.get((int) i));
+                if (b == null) {
+                    missing.incrementAndGet();
+                    return;
+                }
+                synchronized (lateness) {
+                    lateness.recordValue(Math.max(0, b.latenessMillis()) * 1000);
+                }
+                breachMillis.add(b.at().toEpochMilli());
+            });
+            missing.addAndGet(fetched.errors());
+            List<Long> sorted = new ArrayList<>(breachMillis);
+            Collections.sort(sorted);
+            double timerJobsPerS = Double.NaN;
+            double peak = Double.NaN;
+            if (!sorted.isEmpty()) {
+                // the executor's pace once the storm is under way (how late it started is the lateness)
+                double span = (sorted.get(sorted.size() - 1) - sorted.get(0)) / 1000.0;
+                timerJobsPerS = sorted.size() / Math.max(span, 1.0);
+                Map<Long, Long> perSecond = new TreeMap<>();
+                for (long ms : sorted) {
+                    perSecond.merge(ms / 1000, 1L, Long::sum);
+                }
+                peak = perSecond.values().stream().mapToLong(Long::longValue).max().orElse(0);
+            }
+            String step = phase;
+            ctx.add("storm", step, 0, "cases", sorted.size(), "cases");
+            ctx.add("storm", step, 0, "lateness_p50_s", Ctx.ms(lateness, 50) / 1000, "s");
+            ctx.add("storm", step, 0, "lateness_p99_s", Ctx.ms(lateness, 99) / 1000, "s");
+            ctx.add("storm", step, 0, "lateness_max_s", Ctx.maxMs(lateness) / 1000, "s");
+            ctx.add("storm", step, 0, "breach_timers_per_s", timerJobsPerS, "jobs/s");
+            ctx.add("storm", step, 0, "breach_timers_peak_per_s", peak, "jobs/s");
+            ctx.add("storm", step, 0, "all_jobs_per_s", jobLog0 < 0 || jobLog1 < 0 ? Double.NaN
+                    : (jobLog1 - jobLog0) / jobWindow, "jobs/s");
+            ctx.add("storm", step, 0, "backlog_at_due", backlogAtDue, "jobs");
+            ctx.add("storm", step, 0, "missing_breaches", missing.get(), "cases");
+            ctx.add("storm", step, 0, "open_rate", opened.ok() / openSeconds, "cases/s");
+            OpenLoop.Result lr = loadResult.get();
+            if (lr != null) {
+                ctx.add("storm", step, 0, "load_offered_per_s", loadRate, "lifecycles/s");
+                ctx.add("storm", step, 0, "load_done_per_s", lr.acceptedPerSecond(), "lifecycles/s");
+                ctx.add("storm", step, 0, "load_p99_ms", Ctx.ms(lr.latencyMicros(), 99), "ms");
+                ctx.add("storm", step, 0, "load_errors", lr.errors() + lr.shed(), "lifecycles");
+                Map<String, Object> l = new LinkedHashMap<>();
+                l.put("rate", loadRate);
+                l.put("offered", lr.offered());
+                l.put("ok", lr.ok());
+                l.put("errors", lr.errors());
+                l.put("errorKinds", lr.errorKinds());
+                l.put("latency", Ctx.summary(lr.latencyMicros()));
+                detail.put("load", l);
+            }
+            if (loadError.get() != null) {
+                detail.put("loadError", loadError.get().toString());
+            }
+            detail.put("stormCases", numbers.size());
+            detail.put("openErrors", opened.errorKinds());
+            detail.put("openedLate", openedLate.get());
+            detail.put("openSeconds", openSeconds);
+            detail.put("backlogAtDue", backlogAtDue);
+            detail.put("drainSeconds", drainSeconds);
+            detail.put("lateness", Ctx.summary(lateness));
+            detail.put("breachCurve", curve);
+            detail.put("phase", phase);
+            detail.put("jobLogSuccessDelta", jobLog1 - jobLog0);
+            Log.info(String.format("  storm %s: lateness p50 %.1f s, p99 %.1f s, max %.1f s; %.1f breach timers/s (peak %.0f)",
+                    phase, Ctx.ms(lateness, 50) / 1000, Ctx.ms(lateness, 99) / 1000, Ctx.maxMs(lateness) / 1000,
+                    timerJobsPerS, peak));
+        }
+    }
+
+    /** Sparse timers: one case every sparse-interval-seconds, each due sparse-target-seconds later. */
+    static void sparse(Ctx ctx) throws Exception {
+        Options o = ctx.o;
+        Map<String, Object> detail = ctx.detail("sparse");
+        int count = o.integer("sparse-cases");
+        double interval = o.dbl("sparse-interval-seconds");
+        int target = o.integer("sparse-target-seconds");
+        try (Db db = ctx.newDb(); App app = ctx.start(db, "sparse", null, false, "fresh db")) {
+            detail.put("app", app.describe());
+            CaseClient cases = new CaseClient(app);
+            cases.deployResponseTarget("bench-sparse", Dmn.target("contoso", "PT" + target + "S"));
+            long base = app.breaches();
+            if (base < 0) {
+                throw new IllegalStateException("cannot read supporto_sla_breaches_total from /actuator/prometheus");
+            }
+            List<String> numbers = new ArrayList<>();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                long at = t0 + (long) (i * interval * 1e9);
+                long now;
+                while ((now = System.nanoTime()) < at) {
+                    Thread.sleep(Math.max(1, (at - now) / 1_000_000));
+                }
+                numbers.add(cases.open(cases.contoso, i).path("caseNumber").asText());
+            }
+            // Camunda's idle job acquisition waits up to max-wait (60 s by default) between polls
+            long deadline = System.nanoTime() + (long) ((target + 180) * 1e9);
+            while (System.nanoTime() < deadline && app.breaches() - base < count) {
+                Thread.sleep(1000);
+            }
+            Histogram lateness = OpenLoop.newHistogram();
+            List<Long> each = new ArrayList<>();
+            long missing = 0;
+            for (String n : numbers) {
+                CaseClient.Breach b = cases.breach(cases.contoso, n);
+                if (b == null) {
+                    missing++;
+                    continue;
+                }
+                lateness.recordValue(Math.max(0, b.latenessMillis()) * 1000);
+                each.add(b.latenessMillis());
+            }
+            ctx.add("sparse", "sparse", 0, "cases", each.size(), "cases");
+            ctx.add("sparse", "sparse", 0, "lateness_p50_s", Ctx.ms(lateness, 50) / 1000, "s");
+            ctx.add("sparse", "sparse", 0, "lateness_p99_s", Ctx.ms(lateness, 99) / 1000, "s");
+            ctx.add("sparse", "sparse", 0, "lateness_max_s", Ctx.maxMs(lateness) / 1000, "s");
+            ctx.add("sparse", "sparse", 0, "missing_breaches", missing, "cases");
+            detail.put("latenessMillis", each);
+            detail.put("lateness", Ctx.summary(lateness));
+            Log.info(String.format("  sparse: %d cases, lateness p50 %.1f s, p99 %.1f s, max %.1f s, %d missing",
+                    each.size(), Ctx.ms(lateness, 50) / 1000, Ctx.ms(lateness, 99) / 1000, Ctx.maxMs(lateness) / 1000,
+                    missing));
+        }
+    }
+
+    private static void sleepUntil(Instant t) throws InterruptedException {
+        long ms = Duration.between(Instant.now(), t).toMillis();
+        if (ms > 0) {
+            Thread.sleep(ms);
+        }
+    }
+}
