@@ -1,0 +1,60 @@
+package io.supporto.api;
+
+import java.io.IOException;
+import java.sql.SQLTransientConnectionException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Outermost filter: when the database cannot give a connection in time (overload, or the
+ * database is down), any request, including /engine-rest and authentication, is answered 503
+ * with a Retry-After instead of a 500; nothing was changed, since no transaction could start.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class UnavailableFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(UnavailableFilter.class);
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            chain.doFilter(request, response);
+        } catch (ServletException | RuntimeException e) {
+            if (!noConnection(e) || response.isCommitted()) {
+                throw e;
+            }
+            log.warn("No database connection for {} {}: answered 503", request.getMethod(), request.getRequestURI());
+            response.reset();
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+            response.setContentType("application/problem+json");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Temporarily unavailable\",\"status\":503,"
+                    + "\"detail\":\"Supporto is overloaded or its database is unreachable; nothing was changed. Please retry.\"}");
+        }
+    }
+
+    static boolean noConnection(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CannotCreateTransactionException || cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+}
