@@ -28,8 +28,9 @@ public @interface NoControlCharacters {
     Class<? extends Payload>[] payload() default {};
 
     class Validator implements ConstraintValidator<NoControlCharacters, String> {
-        @Override
-        public boolean isValid(String value, ConstraintValidatorContext context) {
+
+        /** The rule itself, for text that does not come through Bean Validation (the link pages' forms). */
+        public static boolean isClean(String value) {
             if (value == null) {
                 return true;
             }
@@ -43,6 +44,11 @@ public @interface NoControlCharacters {
                 }
             }
             return true;
+        }
+
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            return isClean(value);
         }
     }
 }

@@ -4,11 +4,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
-import java.util.Set;
 
 import io.supporto.cases.CaseConflictException;
 import io.supporto.cases.CaseRepository;
 import io.supporto.cases.SupportCase;
+import io.supporto.notify.MailComposer;
 import io.supporto.organizations.Organization;
 import io.supporto.organizations.OrganizationService;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,8 +28,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 @RequestMapping("/actions")
 public class ActionController {
-
-    private static final Set<String> LANGUAGES = Set.of("en", "it");
 
     private final ActionLinks links;
     private final LinkActionService actions;
@@ -80,7 +78,7 @@ public class ActionController {
 
     private void describe(LinkCheck check, String token, Model model, HttpServletRequest request) {
         SupportCase supportCase = cases.find(check.caseNumber()).orElseThrow();
-        String language = LANGUAGES.contains(supportCase.language()) ? supportCase.language() : "en";
+        String language = MailComposer.translatedOrEnglish(supportCase.language());
         Locale locale = Locale.forLanguageTag(language);
         request.setAttribute(CaseLanguageLocaleResolver.ATTRIBUTE, locale);
         ZoneId zone = organizations.find(supportCase.organization()).map(Organization::timeZone).orElse(ZoneId.of("UTC"));
@@ -98,8 +96,7 @@ public class ActionController {
             describe(check, null, model, request);
         } else {
             Locale requested = request.getLocale();
-            String language = requested != null && LANGUAGES.contains(requested.getLanguage())
-                    ? requested.getLanguage() : "en";
+            String language = MailComposer.translatedOrEnglish(requested == null ? null : requested.getLanguage());
             request.setAttribute(CaseLanguageLocaleResolver.ATTRIBUTE, Locale.forLanguageTag(language));
             model.addAttribute("lang", language);
         }

@@ -1,5 +1,6 @@
 package io.supporto.links;
 
+import io.supporto.api.NoControlCharacters;
 import io.supporto.cases.SelfServiceOutcome;
 import io.supporto.cases.SupportCaseService;
 import org.springframework.stereotype.Service;
@@ -86,7 +87,7 @@ public class LinkActionService {
     private static String text(String value, boolean required) {
         String trimmed = value == null ? "" : value.strip();
         if ((required && trimmed.isEmpty()) || trimmed.codePointCount(0, trimmed.length()) > TEXT_LIMIT
-                || trimmed.chars().anyMatch(c -> Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r' && c != '\t')) {
+                || !NoControlCharacters.Validator.isClean(trimmed)) {
             throw new InvalidLinkInputException("page.error.invalid-input");
         }
         return trimmed.isEmpty() ? null : trimmed;

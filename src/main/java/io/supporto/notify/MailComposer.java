@@ -44,6 +44,11 @@ public class MailComposer {
 
     static final Set<String> LANGUAGES = Set.of("en", "it");
 
+    /** The language texts for an organization are written in: its own when translated, else English. */
+    public static String translatedOrEnglish(String language) {
+        return language != null && LANGUAGES.contains(language) ? language : "en";
+    }
+
     private final CaseRepository cases;
     private final ConversationRepository conversation;
     private final SurveyRepository surveys;
@@ -79,7 +84,7 @@ public class MailComposer {
         SupportCase c = cases.find(caseNumber).orElseThrow();
         Organization org = organizations.find(c.organization()).orElseThrow();
         boolean customer = type.audience() == NotificationType.Audience.CUSTOMER;
-        String language = customer && LANGUAGES.contains(c.language()) ? c.language() : "en";
+        String language = customer ? translatedOrEnglish(c.language()) : "en";
         Locale locale = Locale.forLanguageTag(language);
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(locale).withZone(org.timeZone());
