@@ -42,13 +42,16 @@ final class StockSettings {
                 "--camunda.bpm.generic-properties.properties.job-executor-acquire-by-due-date=false",
                 "--camunda.bpm.generic-properties.properties.job-executor-acquire-by-priority=false",
                 "--camunda.bpm.generic-properties.properties.job-executor-prefer-timer-jobs=false",
+                "--camunda.bpm.generic-properties.properties.ensure-job-due-date-not-null=false",
                 "--camunda.bpm.generic-properties.properties.db-metrics-reporter-activate=true",
                 "--camunda.bpm.generic-properties.properties.history-cleanup-enabled=true",
                 // Spring Boot defaults of the connection pool and the web server threads
                 "--spring.datasource.hikari.maximum-pool-size=10",
                 "--spring.datasource.hikari.minimum-idle=10",
                 "--server.tomcat.threads.max=200",
-                "--server.tomcat.threads.min-spare=10"));
+                "--server.tomcat.threads.min-spare=10",
+                // the app's own engine plugin: decision tables on Camunda's FEEL integration as shipped
+                "--support.engine.feel-parse-once=false"));
         if (authorizationOff) {
             // the starter's default; off changes the security model, so only on request
             a.add("--camunda.bpm.authorization.enabled=false");
