@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.supporto.notify.MailNotifier;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
@@ -32,7 +33,6 @@ public class SupportoHistoryLevel implements HistoryLevel {
 
     public static final String NAME = "supporto";
     static final int ID = 30;
-    static final String DELIVERY_PROCESS = "notification-delivery";
 
     private static final Set<HistoryEventTypes> LEFT_OUT = EnumSet.of(
             HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL,
@@ -72,7 +72,7 @@ public class SupportoHistoryLevel implements HistoryLevel {
 
     private boolean isDelivery(Object entity) {
         if (entity instanceof JobEntity job) {
-            return DELIVERY_PROCESS.equals(job.getProcessDefinitionKey());
+            return MailNotifier.DELIVERY_PROCESS.equals(job.getProcessDefinitionKey());
         }
         String definitionId = entity instanceof ExecutionEntity execution ? execution.getProcessDefinitionId()
                 : entity instanceof VariableInstanceEntity variable ? variable.getProcessDefinitionId()
@@ -80,7 +80,7 @@ public class SupportoHistoryLevel implements HistoryLevel {
         if (definitionId == null) {
             return false;
         }
-        return deliveryDefinitions.computeIfAbsent(definitionId, id -> DELIVERY_PROCESS.equals(
+        return deliveryDefinitions.computeIfAbsent(definitionId, id -> MailNotifier.DELIVERY_PROCESS.equals(
                 Context.getProcessEngineConfiguration().getDeploymentCache().findDeployedProcessDefinitionById(id).getKey()));
     }
 }
