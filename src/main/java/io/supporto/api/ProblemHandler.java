@@ -23,6 +23,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -112,6 +113,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> concurrentChange(OptimisticLockingException ex) {
         return respond(HttpStatus.CONFLICT, "Changed concurrently",
                 "The case changed while your request was handled; read it again and retry.");
+    }
+
+    /** Overload or a database outage, not a bug: the same 503 as {@link UnavailableFilter}, without a stack trace. */
+    @ExceptionHandler(CannotCreateTransactionException.class)
+    ResponseEntity<Object> noConnection(CannotCreateTransactionException ex, WebRequest request) {
+        log.warn("No database connection for {}: answered 503", request.getDescription(false));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, UnavailableFilter.RETRY_AFTER_SECONDS)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, UnavailableFilter.TITLE, UnavailableFilter.DETAIL));
     }
 
     /** The last line: log the cause, tell the caller something useful, never leak internals. */

@@ -26,6 +26,10 @@ public class UnavailableFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(UnavailableFilter.class);
     static final String RETRY_AFTER_SECONDS = "5";
+    static final String TITLE = "Temporarily unavailable";
+    static final String DETAIL = "Supporto is overloaded or its database is unreachable; nothing was changed. Please retry.";
+    static final String PROBLEM_JSON = "{\"type\":\"about:blank\",\"title\":\"" + TITLE + "\",\"status\":503,"
+            + "\"detail\":\"" + DETAIL + "\"}";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -41,8 +45,7 @@ public class UnavailableFilter extends OncePerRequestFilter {
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
             response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Temporarily unavailable\",\"status\":503,"
-                    + "\"detail\":\"Supporto is overloaded or its database is unreachable; nothing was changed. Please retry.\"}");
+            response.getWriter().write(PROBLEM_JSON);
         }
     }
 

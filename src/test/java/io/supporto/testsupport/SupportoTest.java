@@ -18,6 +18,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(resolver = TestProfiles.class)
-@Import(TestNotifierConfig.class)
+@Import({TestNotifierConfig.class, DatabaseOutage.class})
 public @interface SupportoTest {
 }
