@@ -2,6 +2,12 @@ package io.supporto.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.supporto.organizations.Organization;
 import io.supporto.organizations.Plan;
@@ -42,6 +48,34 @@ class DatabaseOutageTest extends ApiTestSupport {
 
         outage.end();
         assertThat(camundaAdmin.get("/engine-rest/task").expect(200).json().isArray()).isTrue();
+    }
+
+    @Test
+    void tasklistsEngineApiAnswers503InsteadOf500() throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        String base = "http://localhost:" + port + "/camunda/api/";
+        // as Tasklist does: a first GET hands out the CSRF token, the login sends it back
+        browser.send(HttpRequest.newBuilder(URI.create(base + "admin/auth/user/default")).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+        String csrf = cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(base + "admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + adminId + "&password=" + adminPassword))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        HttpRequest tasks = HttpRequest.newBuilder(URI.create(base + "engine/engine/default/task"))
+                .header("Accept", "application/json").GET().build();
+        outage.beginBelow("org.camunda.bpm.engine.rest.impl.");
+
+        HttpResponse<String> during = browser.send(tasks, HttpResponse.BodyHandlers.ofString());
+        assertThat(during.statusCode()).as(during.body()).isEqualTo(503);
+        assertThat(during.headers().firstValue("Retry-After")).hasValue(UnavailableFilter.RETRY_AFTER_SECONDS);
+
+        outage.end();
+        assertThat(browser.send(tasks, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     }
 
     @Test
