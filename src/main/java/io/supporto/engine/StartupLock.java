@@ -32,8 +32,8 @@ public class StartupLock extends AbstractProcessEnginePlugin
 
     private static final Logger log = LoggerFactory.getLogger(StartupLock.class);
     /** Any constant shared by all nodes; "Supporto" in ASCII. */
-    static final long KEY = 0x537570706f72746fL;
-    static final Duration WAIT = Duration.ofMinutes(5);
+    private static final long KEY = 0x537570706f72746fL;
+    private static final Duration WAIT = Duration.ofMinutes(5);
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final DataSource dataSource;
