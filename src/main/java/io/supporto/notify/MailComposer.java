@@ -28,8 +28,6 @@ import io.supporto.organizations.Organization;
 import io.supporto.organizations.OrganizationService;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
@@ -55,7 +53,6 @@ public class MailComposer {
     private final OrganizationService organizations;
     private final ActionLinks links;
     private final DecisionService decisions;
-    private final RuntimeService runtime;
     private final MailTemplateConfig.MailTemplates templates;
     private final MessageSource messages;
     private final SupportProperties support;
@@ -64,7 +61,7 @@ public class MailComposer {
 
     public MailComposer(CaseRepository cases, ConversationRepository conversation, SurveyRepository surveys,
                         OrganizationService organizations, ActionLinks links, DecisionService decisions,
-                        RuntimeService runtime, MailTemplateConfig.MailTemplates templates, MessageSource messages,
+                        MailTemplateConfig.MailTemplates templates, MessageSource messages,
                         SupportProperties support, MailProperties mail, Clock clock) {
         this.cases = cases;
         this.conversation = conversation;
@@ -72,7 +69,6 @@ public class MailComposer {
         this.organizations = organizations;
         this.links = links;
         this.decisions = decisions;
-        this.runtime = runtime;
         this.templates = templates;
         this.messages = messages;
         this.support = support;
@@ -80,7 +76,7 @@ public class MailComposer {
         this.clock = clock;
     }
 
-    public ComposedMail compose(NotificationType type, String caseNumber) {
+    public ComposedMail compose(NotificationType type, String caseNumber, String processInstanceId) {
         SupportCase c = cases.find(caseNumber).orElseThrow();
         Organization org = organizations.find(c.organization()).orElseThrow();
         boolean customer = type.audience() == NotificationType.Audience.CUSTOMER;
@@ -93,7 +89,7 @@ public class MailComposer {
         Map<String, Object> variables = new HashMap<>();
         variables.put("lang", language);
         variables.put("c", model(type, c, org, format, zone));
-        variables.put("links", links(type, c));
+        variables.put("links", links(type, c, processInstanceId));
         variables.put("suggestions", type == NotificationType.SELF_SERVICE_SUGGESTIONS ? suggestions(c) : List.of());
         Context context = new Context(locale, variables);
         String name = type.name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -128,7 +124,7 @@ public class MailComposer {
                     && c.severity() != io.supporto.cases.Severity.A && !c.selfServiceTried());
     }
 
-    private Map<String, String> links(NotificationType type, SupportCase c) {
+    private Map<String, String> links(NotificationType type, SupportCase c, String processInstanceId) {
         Map<String, String> result = new HashMap<>();
         int closureNo = c.reopenCount() + 1;
         switch (type) {
@@ -144,14 +140,10 @@ public class MailComposer {
                     }
                 }
             }
-            case TEAM_WARNING, TEAM_REMINDER, BREACH_ALERT, LOW_SURVEY -> {
-                ProcessInstance instance = runtime.createProcessInstanceQuery()
-                        .processInstanceBusinessKey(c.caseNumber()).processDefinitionKey("support-case").singleResult();
-                if (instance != null) {
-                    result.put("caseUrl", links.baseUrl() + "/camunda/app/cockpit/default/#/process-instance/"
-                            + instance.getId() + "/runtime");
-                }
-            }
+            // the instance id comes from the sending step: looking it up by business key cost a
+            // tenth of a breach's CPU in the timer storm (docs/benchmarks.md)
+            case TEAM_WARNING, TEAM_REMINDER, BREACH_ALERT, LOW_SURVEY -> result.put("caseUrl",
+                    links.baseUrl() + "/camunda/app/cockpit/default/#/process-instance/" + processInstanceId + "/runtime");
             default -> { }
         }
         return result;

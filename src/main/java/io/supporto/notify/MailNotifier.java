@@ -34,8 +34,8 @@ public class MailNotifier implements Notifier {
     }
 
     @Override
-    public void send(NotificationType type, String caseNumber) {
-        ComposedMail mail = composer.compose(type, caseNumber);
+    public void send(NotificationType type, String caseNumber, String processInstanceId) {
+        ComposedMail mail = composer.compose(type, caseNumber, processInstanceId);
         String id = UUID.randomUUID().toString();
         // the case's first mail is the root of its thread; every later one replies to it
         String root = "<" + caseNumber + "@" + properties.messageIdDomain() + ">";

@@ -19,6 +19,6 @@ public class SendNotification implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         NotificationType type = NotificationType.valueOf((String) execution.getVariableLocal(NOTIFICATION));
-        notifier.send(type, execution.getProcessBusinessKey());
+        notifier.send(type, execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     }
 }

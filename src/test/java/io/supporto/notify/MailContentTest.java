@@ -305,7 +305,10 @@ class MailContentTest {
         assertThat(warning.subject()).isEqualTo("[" + n + "] First response due soon: " + TITLE);
         assertThat(warning.text()).contains("Case " + n + " is still waiting for its first response");
         assertThat(warning.contentLanguage()).as("internal mails are English").isEqualTo("en");
-        assertThat(warning.hrefs()).anyMatch(h -> h.startsWith(links.baseUrl() + "/camunda/app/cockpit/"));
+        String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(n)
+                .processDefinitionKey("support-case").singleResult().getId();
+        String inCockpit = links.baseUrl() + "/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime";
+        assertThat(warning.hrefs()).contains(inCockpit);
 
         Received breach = mailbox.one(n, NotificationType.BREACH_ALERT);
         assertWellFormed(breach, n);
@@ -314,6 +317,7 @@ class MailContentTest {
         assertThat(breach.subject()).isEqualTo("[" + n + "] Response target breached: " + TITLE);
         assertThat(breach.text()).contains("Case " + n + " did not receive its first response within the"
                 + " contractual response target.");
+        assertThat(breach.hrefs()).contains(inCockpit);
     }
 
     @Test

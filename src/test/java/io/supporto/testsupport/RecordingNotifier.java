@@ -21,9 +21,9 @@ public class RecordingNotifier implements Notifier {
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
 
     @Override
-    public void send(NotificationType type, String caseNumber) {
+    public void send(NotificationType type, String caseNumber, String processInstanceId) {
         sent.add(new Sent(type, caseNumber));
-        delegate.send(type, caseNumber);
+        delegate.send(type, caseNumber, processInstanceId);
     }
 
     public List<NotificationType> sentFor(String caseNumber) {
