@@ -51,7 +51,11 @@ final class StockSettings {
                 "--server.tomcat.threads.max=200",
                 "--server.tomcat.threads.min-spare=10",
                 // the app's own engine plugin: decision tables on Camunda's FEEL integration as shipped
-                "--support.engine.feel-parse-once=false"));
+                "--support.engine.feel-parse-once=false",
+                // Camunda's own schema: without the app's job-acquisition indexes (migration V5), and
+                // PostgreSQL's JIT as configured on the server
+                "--spring.flyway.target=4",
+                "--support.engine.postgres-jit-off=false"));
         if (authorizationOff) {
             // the starter's default; off changes the security model, so only on request
             a.add("--camunda.bpm.authorization.enabled=false");

@@ -2,6 +2,7 @@ package io.supporto.engine;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 
@@ -11,12 +12,15 @@ import org.springframework.stereotype.Component;
  * estimate, and Camunda's job acquisition has a high estimate whenever many jobs are due (its
  * per-row check for locked jobs of the same case): with 10,000 due timers JIT spent 14 ms
  * compiling a 4 ms query, on every poll (docs/benchmarks.md, job acquisition).
- * An {@code options} setting in the database URL wins over this one.
+ * An {@code options} setting in the database URL wins over this one;
+ * {@code support.engine.postgres-jit-off=false} leaves PostgreSQL's default, as the benchmark's
+ * "stock" run does.
  */
 @Component
+@ConditionalOnProperty(name = "support.engine.postgres-jit-off", havingValue = "true", matchIfMissing = true)
 class PostgresSessionSettings implements BeanPostProcessor, Ordered {
 
-    static final String OPTIONS = "-c jit=off";
+    private static final String OPTIONS = "-c jit=off";
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {

@@ -16,7 +16,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 @Configuration(proxyBeanMethods = false)
 class SmtpWriteTimeouts {
 
-    static final String EXECUTOR_PROPERTY = "mail.smtp.executor.writetimeout";
+    private static final String EXECUTOR_PROPERTY = "mail.smtp.executor.writetimeout";
 
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService smtpWriteTimeoutWatch(JavaMailSender sender) {
