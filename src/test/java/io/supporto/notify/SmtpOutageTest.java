@@ -45,7 +45,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 /**
  * SMTP trouble never blocks a case: its mails wait in the outbox, their delivery jobs are retried
  * (support.mail.retry-cycle, R5/PT2M) and then become incidents naming the case; once SMTP is back
- * and the jobs are retried, every mail goes out exactly once.
+ * and the jobs are retried, every mail goes out exactly once. Deliveries share one thread for
+ * their SMTP write time-outs instead of starting one each.
  *
  * <p>The outage: GreenMail's stop() and start() do not bring the server back where it was (the
  * test server listens on a dynamic port, and start() binds a new free port; stop() also discards
@@ -272,6 +273,21 @@ class SmtpOutageTest {
                             .contains("Connection refused");
                 });
         return tries;
+    }
+
+    @Test
+    void everyDeliveryUsesTheSharedWriteTimeoutThread() {
+        Organization org = fixtures.organization(Plan.ENTERPRISE, false, "IT", "Europe/Rome", "en");
+        String first = steps.open(fixtures.adminOf(org), Fixtures.request(org).critical());
+        String second = steps.open(fixtures.adminOf(org), Fixtures.request(org).critical());
+
+        assertThat(mailbox.deliver(first) + mailbox.deliver(second)).isEqualTo(2);
+
+        // the library's own pools would be gone again (it shuts them down with the connection);
+        // ours (SmtpWriteTimeouts) is started by the first write it watches and stays
+        assertThat(Thread.getAllStackTraces().keySet())
+                .filteredOn(thread -> thread.getName().equals("smtp-write-timeouts"))
+                .hasSize(1);
     }
 
     /**
