@@ -55,7 +55,9 @@ final class StockSettings {
                 // Camunda's own schema: without the app's job-acquisition indexes (migration V5), and
                 // PostgreSQL's JIT as configured on the server
                 "--spring.flyway.target=4",
-                "--support.engine.postgres-jit-off=false"));
+                "--support.engine.postgres-jit-off=false",
+                // Camunda's REST filter and the Case API check the password, groups and tenants on every request
+                "--support.security.credentials-cache-ttl=0s"));
         if (authorizationOff) {
             // the starter's default; off changes the security model, so only on request
             a.add("--camunda.bpm.authorization.enabled=false");

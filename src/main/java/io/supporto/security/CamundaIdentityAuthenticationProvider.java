@@ -1,12 +1,7 @@
 package io.supporto.security;
 
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -21,26 +16,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
-    private final IdentityService identityService;
+    private final VerifiedCredentials credentials;
 
-    public CamundaIdentityAuthenticationProvider(IdentityService identityService) {
-        this.identityService = identityService;
+    public CamundaIdentityAuthenticationProvider(VerifiedCredentials credentials) {
+        this.credentials = credentials;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String userId = authentication.getName();
-        Object credentials = authentication.getCredentials();
-        if (userId == null || userId.isBlank() || credentials == null
-                || !identityService.checkPassword(userId, credentials.toString())) {
-            throw new BadCredentialsException("Unknown user or wrong password");
-        }
-        Set<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId).collect(Collectors.toSet());
-        Set<String> tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
-                .list().stream().map(Tenant::getId).collect(Collectors.toSet());
-        SupportUser user = new SupportUser(userId, groups, tenants);
-        List<SimpleGrantedAuthority> authorities = groups.stream()
+        Object password = authentication.getCredentials();
+        SupportUser user = credentials.verify(authentication.getName(), password == null ? null : password.toString())
+                .orElseThrow(() -> new BadCredentialsException("Unknown user or wrong password"));
+        List<SimpleGrantedAuthority> authorities = user.groups().stream()
                 .map(g -> new SimpleGrantedAuthority("GROUP_" + g)).toList();
         return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
     }

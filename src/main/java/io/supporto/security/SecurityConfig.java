@@ -3,8 +3,8 @@ package io.supporto.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +20,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * Who may call what. The Case API uses HTTP Basic against Camunda's users; /engine-rest is
- * guarded by Camunda's own authentication filter (the REST starter leaves it open otherwise);
+ * guarded by Camunda's authentication filter (the REST starter leaves it open otherwise), checking
+ * credentials the same way ({@link VerifiedCredentials});
  * the Camunda webapps keep their own login.
  */
 @Configuration
@@ -91,11 +92,11 @@ public class SecurityConfig {
     }
 
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(ProcessEngine engine,
+                                                                                       VerifiedCredentials credentials) {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+                new FilterRegistrationBean<>(new EngineRestAuthenticationFilter(engine, credentials));
         registration.setName("camunda-auth");
-        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
         registration.setOrder(ENGINE_REST_AUTH_ORDER);
         return registration;

@@ -54,6 +54,14 @@ class EngineRestSecurityTest extends ApiTestSupport {
         ApiClient.withAuthorization(port, "Basic !!!").get("/engine-rest/task").expect(401);
     }
 
+    @Test
+    void theEngineCanBeNamedAndNoOtherEngineIsServed() {
+        SupportUser engineer = fixtures.user(Groups.SUPPORT_ENGINEERS);
+        client(engineer).get("/engine-rest/engine/default/task").expect(200);
+        assertThat(client(engineer).get("/engine-rest/engine/other/task").expect(404).body()).contains("not available");
+        assertThat(anonymous().get("/engine-rest/engine/other/task").expect(404).body()).doesNotContain("support-case");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/engine-rest/task", "/engine-rest/process-definition"})
     void withValidCredentialsIs200(String path) {
