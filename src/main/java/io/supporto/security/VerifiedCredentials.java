@@ -52,7 +52,8 @@ public class VerifiedCredentials {
 
     private final IdentityService identityService;
     private final Cache<Key, SupportUser> verified;
-    private final SecretKeySpec macKey;
+    /** HMAC-SHA256 under a random key of this process; one instance per thread (Mac.getInstance is the costly part). */
+    private final ThreadLocal<Mac> passwordMac;
 
     @Autowired
     public VerifiedCredentials(IdentityService identityService, SecurityProperties properties) {
@@ -68,7 +69,8 @@ public class VerifiedCredentials {
                 : null;
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        this.macKey = new SecretKeySpec(key, "HmacSHA256");
+        SecretKeySpec macKey = new SecretKeySpec(key, "HmacSHA256");
+        this.passwordMac = ThreadLocal.withInitial(() -> newMac(macKey));
     }
 
     /** The user with its groups and tenants, or empty for an unknown user, a wrong password or a locked user. */
@@ -101,10 +103,14 @@ public class VerifiedCredentials {
     }
 
     private byte[] mac(String password) {
+        return passwordMac.get().doFinal(password.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Mac newMac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(macKey);
-            return mac.doFinal(password.getBytes(StandardCharsets.UTF_8));
+            mac.init(key);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }
