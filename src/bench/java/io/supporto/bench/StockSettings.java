@@ -52,7 +52,7 @@ final class StockSettings {
                 "--server.tomcat.threads.min-spare=10",
                 // the app's own engine plugin: decision tables on Camunda's FEEL integration as shipped
                 "--support.engine.feel-parse-once=false",
-                // Camunda's own schema: without the app's job-acquisition indexes (migration V5), and
+                // Camunda's own schema: without the app's job-acquisition indexes (migrations V5 and V6), and
                 // PostgreSQL's JIT as configured on the server
                 "--spring.flyway.target=4",
                 "--support.engine.postgres-jit-off=false",
