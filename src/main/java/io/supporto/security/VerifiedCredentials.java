@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -38,16 +38,7 @@ public class VerifiedCredentials {
 
     private static final int MAX_ENTRIES = 10_000;
 
-    private record Key(String userId, byte[] passwordMac) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && key.userId.equals(userId) && Arrays.equals(key.passwordMac, passwordMac);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * userId.hashCode() + Arrays.hashCode(passwordMac);
-        }
+    private record Key(String userId, String passwordMac) {
     }
 
     private final IdentityService identityService;
@@ -102,8 +93,8 @@ public class VerifiedCredentials {
         return Optional.of(new SupportUser(userId, groups, tenants));
     }
 
-    private byte[] mac(String password) {
-        return passwordMac.get().doFinal(password.getBytes(StandardCharsets.UTF_8));
+    private String mac(String password) {
+        return HexFormat.of().formatHex(passwordMac.get().doFinal(password.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Mac newMac(SecretKeySpec key) {

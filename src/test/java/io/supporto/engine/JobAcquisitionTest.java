@@ -46,21 +46,26 @@ class JobAcquisitionTest {
 
     @Test
     void postgresqlTakesDueJobsInOrderWithoutSortingThemAll() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            assumeTrue(connection.getMetaData().getDatabaseProductName().equals("PostgreSQL"), "PostgreSQL only");
-        }
+        assumePostgresql();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        // the planner's choice on a big job table, whatever few rows this test database holds
+        // Whether an index gives the acquisition its order. On the few rows of this test database
+        // the planner may rightly sort them instead (it did, in one run of two); on a big job table,
+        // sorting every due job is the cost V6 removes. Camunda's own indexes cannot give this
+        // order, so without V6 the plan sorts even with sorting discouraged.
         String plan = jdbc.execute((Connection c) -> {
             try (var statement = c.createStatement()) {
                 statement.execute("set enable_seqscan = off");
+                statement.execute("set enable_sort = off");
+                // the pooled connection goes back to other tests: reset whatever happens
                 try (ResultSet rs = statement.executeQuery("explain " + ACQUISITION)) {
                     StringBuilder lines = new StringBuilder();
                     while (rs.next()) {
                         lines.append(rs.getString(1)).append('\n');
                     }
-                    statement.execute("reset enable_seqscan");
                     return lines.toString();
+                } finally {
+                    statement.execute("reset enable_seqscan");
+                    statement.execute("reset enable_sort");
                 }
             }
         });
@@ -69,10 +74,14 @@ class JobAcquisitionTest {
 
     @Test
     void postgresqlDoesNotCompileTheEnginesQueries() throws SQLException {
+        assumePostgresql();
+        assertThat(new JdbcTemplate(dataSource).queryForObject("SHOW jit", String.class)).isEqualTo("off");
+    }
+
+    private void assumePostgresql() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             assumeTrue(connection.getMetaData().getDatabaseProductName().equals("PostgreSQL"), "PostgreSQL only");
         }
-        assertThat(new JdbcTemplate(dataSource).queryForObject("SHOW jit", String.class)).isEqualTo("off");
     }
 
     private List<String> indexedColumns(String table) throws SQLException {
