@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.dialect.SpringStandardDialect;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -39,12 +40,17 @@ public class MailTemplateConfig {
         resolver.setSuffix(suffix);
         resolver.setTemplateMode(mode);
         resolver.setCharacterEncoding("UTF-8");
+        // Every mail evaluates the same few dozen expressions: compiled to bytecode after their
+        // first uses instead of looked up by reflection each time (falls back to interpreting).
+        // The dialect is our own: SpringTemplateEngine's default dialect is one static instance
+        // for every engine in the JVM, so Spring Boot's engine for the web pages, created later,
+        // switched the compiler off again for the mails (spring.thymeleaf.enable-spring-el-compiler).
+        SpringStandardDialect dialect = new SpringStandardDialect();
+        dialect.setEnableSpringELCompiler(true);
         SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.setDialect(dialect);
         engine.setTemplateResolver(resolver);
         engine.setTemplateEngineMessageSource(messages);
-        // every mail evaluates the same few dozen expressions: compiled to bytecode after their
-        // first uses instead of looked up by reflection each time (falls back to interpreting)
-        engine.setEnableSpringELCompiler(true);
         return engine;
     }
 }
