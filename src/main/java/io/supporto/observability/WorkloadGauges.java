@@ -59,8 +59,12 @@ public class WorkloadGauges implements MeterBinder {
                 .register(registry);
     }
 
-    /** A gauge reading the kept count of {@code key}: a team, or one of the two engine-wide counts. */
+    /**
+     * A gauge reading the kept count of {@code key}: a team, or one of the two engine-wide counts.
+     * Held strongly: Micrometer's default weak reference lets the counts be collected (the gauge
+     * then reads NaN) once nothing else holds this binder.
+     */
     private Gauge.Builder<LoadingCache<String, Long>> gauge(String name, String description, String key) {
-        return Gauge.builder(name, counts, c -> c.get(key)).description(description);
+        return Gauge.builder(name, counts, c -> c.get(key)).description(description).strongReference(true);
     }
 }
