@@ -4,7 +4,6 @@ import static io.supporto.cases.CaseVariables.*;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +15,8 @@ import io.supporto.sla.SlaEvent;
 import io.supporto.sla.SlaTimeline;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -89,27 +90,31 @@ public class SupportCaseService {
                 null, null, null, false, null, null, null, null, null, 0, false, org.language()));
         conversation.add(caseNumber, now, openedBy, MessageKind.DESCRIPTION, request.description());
 
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(CASE_NUMBER, caseNumber);
-        variables.put(TITLE, request.title());
-        variables.put(ORGANIZATION, org.id());
-        variables.put(PLAN, org.plan().name());
-        variables.put(ELEVATED_SUPPORT, org.elevatedSupport());
-        variables.put(TIME_ZONE, org.timeZone().getId());
-        variables.put(COUNTRY, org.country());
-        variables.put(LANGUAGE, org.language());
-        variables.put(CATEGORY, request.category().name());
-        variables.put(SERVICE, request.service());
-        variables.put(TEAM_GROUP, request.category().team());
-        variables.put(SERVICE_USABLE, request.impact().serviceUsable());
-        variables.put(SCOPE, request.impact().scope().name());
-        variables.put(BUSINESS_IMPACT, request.impact().businessImpact().name());
-        variables.put(WORKAROUND_AVAILABLE, request.impact().workaroundAvailable());
-        variables.put(REQUESTED_SEVERITY, request.requestedSeverity() == null ? null : request.requestedSeverity().name());
-        variables.put(SELF_SERVICE_TRIED, request.selfServiceTried());
-        variables.put(OUT_OF_SCOPE_REASON, request.outOfScopeReason() == null ? null : request.outOfScopeReason().name());
-        variables.put(SLA_BREACHED, false);
-        variables.put(REOPEN_COUNT, 0);
+        VariableMap variables = Variables.createVariables()
+                .putValue(CASE_NUMBER, caseNumber)
+                .putValue(TITLE, request.title())
+                .putValue(ORGANIZATION, org.id())
+                .putValue(PLAN, org.plan().name())
+                .putValue(ELEVATED_SUPPORT, org.elevatedSupport())
+                .putValue(TIME_ZONE, org.timeZone().getId())
+                .putValue(COUNTRY, org.country())
+                .putValue(LANGUAGE, org.language())
+                .putValue(CATEGORY, request.category().name())
+                .putValue(SERVICE, request.service())
+                .putValue(TEAM_GROUP, request.category().team())
+                .putValue(SLA_BREACHED, false)
+                .putValue(REOPEN_COUNT, 0);
+        // Read only by triage, which runs before this transaction ends: transient, so they cost no
+        // runtime or history rows (the case's own row keeps them, the decision history its inputs)
+        variables.putValueTyped(SERVICE_USABLE, Variables.booleanValue(request.impact().serviceUsable(), true))
+                .putValueTyped(SCOPE, Variables.stringValue(request.impact().scope().name(), true))
+                .putValueTyped(BUSINESS_IMPACT, Variables.stringValue(request.impact().businessImpact().name(), true))
+                .putValueTyped(WORKAROUND_AVAILABLE, Variables.booleanValue(request.impact().workaroundAvailable(), true))
+                .putValueTyped(REQUESTED_SEVERITY, Variables.stringValue(
+                        request.requestedSeverity() == null ? null : request.requestedSeverity().name(), true))
+                .putValueTyped(SELF_SERVICE_TRIED, Variables.booleanValue(request.selfServiceTried(), true))
+                .putValueTyped(OUT_OF_SCOPE_REASON, Variables.stringValue(
+                        request.outOfScopeReason() == null ? null : request.outOfScopeReason().name(), true));
         runtimeService.startProcessInstanceByKey(PROCESS_KEY, caseNumber, variables);
         return details(caseNumber);
     }

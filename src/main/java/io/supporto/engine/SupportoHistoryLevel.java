@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.supporto.cases.tasks.PrepareTask;
 import io.supporto.notify.MailNotifier;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
@@ -23,6 +24,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
  *   <li>variable details ({@code ACT_HI_DETAIL}): one row per change of every variable; the
  *       variable's last value stays in {@code ACT_HI_VARINST}, and the case's own tables keep
  *       its conversation and SLA timeline;</li>
+ *   <li>the summary each support task gets for its form ({@link PrepareTask#SUMMARY}: contact,
+ *       description, conversation, due time): a copy of the case's record, written again for every
+ *       task (seven rows per task);</li>
  *   <li>the history of {@code notification-delivery} instances except their failures and
  *       incidents: two or more per case step, each a process instance with activities, variables
  *       and job log rows and, at its end, an update of the removal time in every history table.
@@ -66,8 +70,15 @@ public class SupportoHistoryLevel implements HistoryLevel {
                 return true;
             }
         }
+        if (entity instanceof VariableInstanceEntity variable && isTaskSummary(variable)) {
+            return false;
+        }
         // asked without an entity (e.g. while parsing models): "is this kind of history kept at all?"
         return entity == null || !isDelivery(entity);
+    }
+
+    private static boolean isTaskSummary(VariableInstanceEntity variable) {
+        return variable.getTaskId() != null && PrepareTask.SUMMARY.contains(variable.getName());
     }
 
     private boolean isDelivery(Object entity) {

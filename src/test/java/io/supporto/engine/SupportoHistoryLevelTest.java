@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 
 import io.supporto.cases.SupportCaseService;
+import io.supporto.cases.tasks.PrepareTask;
 import io.supporto.notify.CaseMailbox;
 import io.supporto.notify.CaseSteps;
 import io.supporto.notify.MailOutbox;
@@ -15,17 +16,19 @@ import io.supporto.testsupport.Fixtures;
 import io.supporto.testsupport.SupportoTest;
 import com.icegreen.greenmail.util.GreenMail;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The engine keeps the history level "supporto": a case's path, tasks, variables and decisions,
- * and the job log of its timers, but no variable details and nothing of mail deliveries but their
- * troubles.
+ * and the job log of its timers, but no variable details, no copies of the case record made for
+ * task forms, and nothing of mail deliveries but their troubles. Triage's inputs are never stored.
  */
 @SupportoTest
 class SupportoHistoryLevelTest {
@@ -53,6 +56,13 @@ class SupportoHistoryLevelTest {
         CaseSteps steps = new CaseSteps(engine, cases);
         CaseMailbox mailbox = new CaseMailbox(testSmtpServer, engine, outbox);
         String n = steps.open(fixtures.adminOf(org), Fixtures.request(org).critical());
+        Task firstResponse = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(n).singleResult();
+        assertThat(engine.getTaskService().getVariablesLocal(firstResponse.getId()))
+                .as("the task's summary for its form, at runtime").containsEntry("contactName", "Anna Rossi")
+                .containsKeys("organizationName", "description", "contactEmail", "contactPhone", "dueAt", "conversation");
+        assertThat(engine.getRuntimeService().getVariables(firstResponse.getProcessInstanceId()))
+                .as("triage's inputs are gone once triage is done").containsEntry("severity", "A")
+                .doesNotContainKeys("serviceUsable", "scope", "businessImpact", "workaroundAvailable");
         steps.respond(n, "Looking into it.");
         assertThat(mailbox.deliver(n)).as("mails delivered").isGreaterThanOrEqualTo(2);
         assertThat(mailbox.deliveries(n)).isEmpty();
@@ -71,6 +81,16 @@ class SupportoHistoryLevelTest {
                 .decisionDefinitionKey("severity").count()).isEqualTo(1);
         assertThat(history.createHistoricJobLogQuery().processInstanceId(caseInstance).creationLog().count())
                 .as("job log of the case's timers").isGreaterThanOrEqualTo(2);
+        assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(caseInstance)
+                .decisionDefinitionKey("severity").includeInputs().singleResult().getInputs())
+                .as("the triage inputs, in the decision's history").extracting(HistoricDecisionInputInstance::getValue)
+                .contains("CRITICAL", "ORGANIZATION", false);
+        // dropped: the task summary's copies of the case record; the triage inputs were never stored
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(caseInstance)
+                .variableNameIn(PrepareTask.SUMMARY.toArray(String[]::new)).count()).isZero();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(caseInstance)
+                .variableNameIn("serviceUsable", "scope", "businessImpact", "workaroundAvailable", "requestedSeverity",
+                        "selfServiceTried", "outOfScopeReason").count()).isZero();
         // dropped: variable details, deliveries' own history (their jobs included)
         assertThat(history.createHistoricDetailQuery().count()).isZero();
         // (failed deliveries of other tests' SMTP outages are kept: troubles stay)

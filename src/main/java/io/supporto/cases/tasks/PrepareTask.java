@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.supporto.cases.CaseRepository;
@@ -41,6 +42,13 @@ public class PrepareTask implements TaskListener {
         this.organizations = organizations;
         this.surveys = surveys;
     }
+
+    /**
+     * The task's summary for its form: copies of the case's own record made when the task is
+     * created, so the history level leaves them out ({@code SupportoHistoryLevel}).
+     */
+    public static final Set<String> SUMMARY = Set.of("organizationName", "description", "contactName", "contactEmail",
+            "contactPhone", "dueAt", "surveyComment", "conversation");
 
     /** What each task is completed with: cleared when the task is created, so no earlier answer counts. */
     static final Map<String, List<String>> ANSWERS = Map.of(
