@@ -16,6 +16,6 @@ public class DeliverMail implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        delivery.deliver((String) execution.getVariable("mailId"));
+        delivery.deliver((String) execution.getVariable(MailNotifier.MAIL_ID));
     }
 }

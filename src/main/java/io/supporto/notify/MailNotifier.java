@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 public class MailNotifier implements Notifier {
 
     public static final String DELIVERY_PROCESS = "notification-delivery";
+    /** The delivery instance's one variable: the outbox mail it delivers. */
+    public static final String MAIL_ID = "mailId";
 
     private final MailComposer composer;
     private final MailOutbox outbox;
@@ -44,8 +46,8 @@ public class MailNotifier implements Notifier {
         outbox.add(new OutboxMail(id, caseNumber, type, mail.language(), mail.recipients(), mail.subject(),
                 mail.text(), mail.html(), messageId, first ? null : root, clock.instant(), null, 0, null));
         // "SR-…/CASE_CLOSED": Cockpit finds a case's deliveries by its number, while the case's own
-        // business key still names exactly one process instance
-        runtime.startProcessInstanceByKey(DELIVERY_PROCESS, caseNumber + "/" + type.name(),
-                Map.of("mailId", id, "caseNumber", caseNumber, "notification", type.name()));
+        // business key still names exactly one process instance. The key names the case and the
+        // notification, so the mail's id is the instance's only variable (one row, not three, per mail)
+        runtime.startProcessInstanceByKey(DELIVERY_PROCESS, caseNumber + "/" + type.name(), Map.of(MAIL_ID, id));
     }
 }

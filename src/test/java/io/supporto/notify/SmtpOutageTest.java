@@ -185,6 +185,12 @@ class SmtpOutageTest {
             Job job = mailbox.deliveryJobs(n).get(0);
 
             assertThat(failUntilIncident(n, job)).isEqualTo(DOCUMENTED_TRIES);
+            // what Cockpit shows next to the incident: the case and the mail in the business key, the
+            // outbox row's id as the one variable
+            ProcessInstance delivery = runtime.createProcessInstanceQuery().processInstanceId(job.getProcessInstanceId())
+                    .singleResult();
+            assertThat(delivery.getBusinessKey()).isEqualTo(n + "/CASE_RECEIVED");
+            assertThat(runtime.getVariables(delivery.getId())).containsOnlyKeys(MailNotifier.MAIL_ID);
         } finally {
             smtpUp();
         }
@@ -218,7 +224,7 @@ class SmtpOutageTest {
     /** Starts another delivery of the same outbox mail; answers its job's id. */
     private String deliverAgain(String n, OutboxMail mail) {
         ProcessInstance again = runtime.startProcessInstanceByKey(MailNotifier.DELIVERY_PROCESS, n + "/AGAIN",
-                Map.of("mailId", mail.id(), "caseNumber", n, "notification", mail.kind().name()));
+                Map.of(MailNotifier.MAIL_ID, mail.id()));
         return management.createJobQuery().processInstanceId(again.getId()).singleResult().getId();
     }
 
