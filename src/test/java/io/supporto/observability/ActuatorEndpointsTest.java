@@ -132,6 +132,15 @@ class ActuatorEndpointsTest {
         }
     }
 
+    @Test
+    void requestsAreTimedWholeWithoutSpringSecuritysPerFilterObservations() {
+        SupportUser owner = fixtures.user(Groups.PROCESS_OWNERS);
+        as(owner).get("/actuator/info").expect(200);
+        String text = scrape(owner).expect200().body();
+        assertThat(text).contains("http_server_requests_seconds_count");
+        assertThat(text).doesNotContain("spring_security_");
+    }
+
     /** The sample of the metric with exactly these labels in Prometheus' text format. */
     static double value(String text, String metric, Map<String, String> labels) {
         Pattern line = Pattern.compile("^" + Pattern.quote(metric) + "(\\{(.*)})? (\\S+)$", Pattern.MULTILINE);
