@@ -233,7 +233,7 @@ class SmtpOutageTest {
      * answers the number of tries it took.
      */
     private int failUntilIncident(String n, Job job) {
-        String mailId = (String) runtime.getVariable(job.getProcessInstanceId(), "mailId");
+        String mailId = (String) runtime.getVariable(job.getProcessInstanceId(), MailNotifier.MAIL_ID);
         int tries = 0;
         int retriesLeft = Integer.MAX_VALUE;
         while (retriesLeft > 0) {
