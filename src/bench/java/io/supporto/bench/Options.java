@@ -66,6 +66,7 @@ final class Options {
         FULL.put("storm-min-lead-seconds", "60");
         FULL.put("storm-pilot-cases", "300");
         FULL.put("storm-drain-timeout-seconds", "1800");
+        FULL.put("storm-timelines", "always");
         FULL.put("sparse-cases", "60");
         FULL.put("sparse-interval-seconds", "5");
         FULL.put("sparse-target-seconds", "30");
