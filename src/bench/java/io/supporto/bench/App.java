@@ -230,12 +230,7 @@ final class App implements AutoCloseable {
      * (stock settings, restarted with a mail backlog, give every connection to the job executor for a while).
      */
     private long groups() {
-        try {
-            Http.Resp r = http.get(admin, "/engine-rest/group/count");
-            return r.ok() ? r.json().path("count").asLong() : -1;
-        } catch (RuntimeException e) {
-            return -1;
-        }
+        return count("/engine-rest/group/count");
     }
 
     private int status(Http.User user, String path) {
@@ -377,8 +372,13 @@ final class App implements AutoCloseable {
     }
 
     long successfulJobLogCount() {
+        return count("/engine-rest/history/job-log/count?successLog=true");
+    }
+
+    /** An /engine-rest count as admin; -1 if the app did not answer or answered with an error. */
+    private long count(String path) {
         try {
-            Http.Resp r = http.get(admin, "/engine-rest/history/job-log/count?successLog=true");
+            Http.Resp r = http.get(admin, path);
             return r.ok() ? r.json().path("count").asLong(-1) : -1;
         } catch (RuntimeException e) {
             return -1;

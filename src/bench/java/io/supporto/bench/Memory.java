@@ -16,6 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Memory {
 
+    /** How long a checkpoint waits for the cases' mails to be delivered before it reads memory anyway. */
+    private static final Duration DRAIN_CAP = Duration.ofMinutes(30);
+
     private Memory() {
     }
 
@@ -44,15 +47,15 @@ final class Memory {
                     open += r.ok();
                     Log.info(String.format("  opened %d cases in %.0f s (%.1f/s), %d errors; %d open", r.ok(), secs,
                             r.ok() / secs, r.errors(), open));
-                    double drained = app.awaitNoDueJobs(Duration.ofMinutes(30));
+                    double drained = app.awaitNoDueJobs(DRAIN_CAP);
                     Ctx.sleepSeconds(settle);
                     long dueAtRead = app.dueJobs();
                     if (drained < 0) {
-                        Log.warn(String.format("  %d jobs still due after 30 minutes: this checkpoint is read with a backlog",
-                                dueAtRead));
+                        Log.warn(String.format("  %d jobs still due after %d minutes: this checkpoint is read with a backlog",
+                                dueAtRead, DRAIN_CAP.toMinutes()));
                     }
                     Map<String, Object> p = point(ctx, app, points, checkpoint + " open", checkpoint);
-                    // -1: the 30-minute cap was reached; a row read with a backlog is not comparable to one without
+                    // -1: DRAIN_CAP was reached; a row read with a backlog is not comparable to one without
                     p.put("secondsUntilNoJobDue", drained);
                     p.put("jobsDueAtRead", dueAtRead);
                     p.put("opened", open);
