@@ -1,0 +1,11 @@
+-- 10,000 due storm breaches (priority 100), 2,000 due mail deliveries (priority 0),
+-- 10,000 storm warnings already done (none), 3,000 not-due breach timers of load cases (priority 100, due in 1 h),
+-- 5 locked breaches
+INSERT INTO ACT_RU_JOB (ID_, REV_, TYPE_, EXCLUSIVE_, PROCESS_INSTANCE_ID_, EXECUTION_ID_, RETRIES_, DUEDATE_, HANDLER_TYPE_, SUSPENSION_STATE_, PRIORITY_, SEQUENCE_COUNTER_)
+SELECT 'b' || X, 1, 'timer', TRUE, 'pb' || X, 'pb' || X, 3, DATEADD('SECOND', -60 + MOD(X, 7), CURRENT_TIMESTAMP), 'timer-intermediate-transition', 1, 100, 1 FROM SYSTEM_RANGE(1, 10000);
+INSERT INTO ACT_RU_JOB (ID_, REV_, TYPE_, EXCLUSIVE_, PROCESS_INSTANCE_ID_, EXECUTION_ID_, RETRIES_, DUEDATE_, HANDLER_TYPE_, SUSPENSION_STATE_, PRIORITY_, SEQUENCE_COUNTER_)
+SELECT 'm' || X, 1, 'message', TRUE, 'pm' || X, 'pm' || X, 3, DATEADD('SECOND', -120 + MOD(X, 100), CURRENT_TIMESTAMP), 'async-continuation', 1, 0, 1 FROM SYSTEM_RANGE(1, 2000);
+INSERT INTO ACT_RU_JOB (ID_, REV_, TYPE_, EXCLUSIVE_, PROCESS_INSTANCE_ID_, EXECUTION_ID_, RETRIES_, DUEDATE_, HANDLER_TYPE_, SUSPENSION_STATE_, PRIORITY_, SEQUENCE_COUNTER_)
+SELECT 'f' || X, 1, 'timer', TRUE, 'pf' || X, 'pf' || X, 3, DATEADD('SECOND', 3600 + X, CURRENT_TIMESTAMP), 'timer-intermediate-transition', 1, 100, 1 FROM SYSTEM_RANGE(1, 3000);
+UPDATE ACT_RU_JOB SET LOCK_OWNER_ = 'node', LOCK_EXP_TIME_ = DATEADD('MINUTE', 5, CURRENT_TIMESTAMP) WHERE ID_ IN ('b1','b2','b3','b4','b5');
+ANALYZE;
