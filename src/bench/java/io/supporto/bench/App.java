@@ -268,6 +268,9 @@ final class App implements AutoCloseable {
 
     // ---- what is measured from outside ----
 
+    /** How long the RSS may keep falling after a full GC before it is read anyway. */
+    static final int RSS_SETTLE_CAP_SECONDS = 15;
+
     long rssKb() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
@@ -305,11 +308,27 @@ final class App implements AutoCloseable {
         }
     }
 
-    /** A full GC (jcmd GC.run), then the heap in use as the app's own metrics report it. */
-    Map<String, Object> memoryAfterGc() {
+    /**
+     * A full GC (jcmd GC.run), then the RSS once it has stopped falling, and the heap in use as the
+     * app's own metrics report it. G1 gives the heap it shrank back to the system concurrently,
+     * after GC.run has returned: read at once, the RSS still counted it (1,421 MB, then 738 MB a
+     * second later, for the same process on H2; docs/benchmarks.md).
+     */
+    Map<String, Object> memoryAfterGc() throws InterruptedException {
         Map<String, Object> m = new LinkedHashMap<>();
         jcmd("GC.run");
-        m.put("rssKb", rssKb());
+        long atOnce = rssKb();
+        long settled = atOnce;
+        for (int second = 0; second < RSS_SETTLE_CAP_SECONDS; second++) {
+            Thread.sleep(1000);
+            long now = rssKb();
+            if (now > settled - 1024) {
+                break;
+            }
+            settled = now;
+        }
+        m.put("rssKb", settled);
+        m.put("rssRightAfterGcKb", atOnce);
         m.put("heapUsedBytes", metric("jvm.memory.used", "area:heap"));
         m.put("heapCommittedBytes", metric("jvm.memory.committed", "area:heap"));
         m.put("nonHeapUsedBytes", metric("jvm.memory.used", "area:nonheap"));

@@ -75,7 +75,8 @@ final class Memory {
         }
     }
 
-    private static Map<String, Object> point(Ctx ctx, App app, List<Map<String, Object>> points, String step, long x) {
+    private static Map<String, Object> point(Ctx ctx, App app, List<Map<String, Object>> points, String step, long x)
+            throws InterruptedException {
         Map<String, Object> m = app.memoryAfterGc();
         m.put("step", step);
         points.add(m);
