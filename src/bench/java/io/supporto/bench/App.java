@@ -311,7 +311,7 @@ final class App implements AutoCloseable {
     /**
      * A full GC (jcmd GC.run), then the RSS once it has stopped falling, and the heap in use as the
      * app's own metrics report it. G1 gives the heap it shrank back to the system concurrently,
-     * after GC.run has returned: read at once, the RSS still counted it (1,421 MB, then 738 MB a
+     * after GC.run has returned: read at once, the RSS still counted it (1,388 MB, then 721 MB a
      * second later, for the same process on H2; docs/benchmarks.md).
      */
     Map<String, Object> memoryAfterGc() throws InterruptedException {
