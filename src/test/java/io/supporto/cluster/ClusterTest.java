@@ -57,7 +57,9 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * {@code prod,cluster}, as compose.yaml runs them), each a JVM of its own that the test starts
  * and kills. Cases opened on either node are visible on both; SLA timers that fall due run
  * exactly once whichever node picks them (one breach task, one breach alert, one BREACHED line
- * per case); and when a node dies holding jobs, the other runs them once their locks expire.
+ * per case); when a node dies holding jobs, the other runs them once their locks expire; and a
+ * node that is stopped (SIGTERM, as a deployment stops it) finishes its running jobs and unlocks
+ * the rest, so the other runs them at once.
  *
  * <p>The nodes' clocks cannot be moved, so the test deploys (through {@code /engine-rest}, as an
  * operator would) a copy of {@code response-target.dmn} whose severity A target is 20 seconds:
@@ -81,6 +83,9 @@ class ClusterTest {
     private static final String SHORT_TARGET = "PT20S";
     private static final int FIRST_BATCH = 20;
     private static final int SECOND_BATCH = 5;
+    private static final int THIRD_BATCH = 12;
+    /** camunda.bpm.job-execution.max-pool-size of the nodes (application.yaml) */
+    private static final int JOB_THREADS = 5;
 
     private static final String ADMIN = "admin";
     private static final String ADMIN_PASSWORD = "Kx7#Cluster-Root-2026";
@@ -358,8 +363,65 @@ class ClusterTest {
                 .as("breach timers of the second batch").hasSize(SECOND_BATCH)
                 .allSatisfy(run -> assertThat(run.get("hostname_")).isEqualTo("node-a"));
         soft.assertAll();
+        assertNothingStuck();
+    }
 
-        // nothing stuck anywhere in the cluster's database, first batch included
+    @Test
+    @Order(4)
+    void aStoppedNodeHandsItsJobsOverAtOnce() throws Exception {
+        // node B again (the previous test killed it), its mails through the gate as before
+        nodeB = Node.start("node-b2", Path.of("target", "cluster-test"), nodeProperties("node-b2", gate.port()));
+        nodeB.awaitUp(STARTUP);
+        JsonNode executor = health(nodeB).path("components").path("jobExecutor").path("details").path("jobExecutor");
+        String ownerB = executor.path("lockOwner").asText();
+        assertThat(ownerB).as("node B's lock owner in %s", executor).isNotBlank();
+
+        // node B's deliveries hang at the gate on its five job threads; it acquires more jobs for
+        // threads that are busy and keeps them locked (Camunda holds those batches in memory)
+        gate.hold();
+        List<OpenedCase> batch = open(THIRD_BATCH, List.of(nodeB), "Cluster handover case", Duration.ZERO);
+        Set<String> numbers = numbers(batch);
+        try {
+            await("more jobs locked by node B than it has job threads").atMost(Duration.ofSeconds(5))
+                    .pollInterval(Duration.ofMillis(200)).until(() -> lockedBy(ownerB, numbers).size() > JOB_THREADS);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // node A may have taken some first; the running deliveries alone still show the hand-over
+        }
+        List<Map<String, Object>> held = lockedBy(ownerB, numbers);
+        assertThat(held).as("jobs of the new cases locked by node B before it is stopped").isNotEmpty();
+
+        // stopped as a deployment stops it, while its deliveries still hang: a node that did not
+        // wait for them would close its connection pool now and leave every job it holds locked
+        nodeB.stop();
+        Thread.sleep(2000);
+        gate.release();
+        nodeB.awaitExit(Duration.ofSeconds(60));
+        log("node B stopped holding %d job(s) (%d job threads); the cases' breach timers are not due yet",
+                held.size(), JOB_THREADS);
+        assertThat(lockedBy(ownerB, numbers)).as("jobs node B still holds after it stopped").isEmpty();
+
+        awaitBreached(batch, nodeA, Duration.ofMinutes(1));
+        awaitSettled(batch, Duration.ofMinutes(1));
+        assertHandledExactlyOnce(batch, nodeA);
+
+        SoftAssertions soft = new SoftAssertions();
+        List<Map<String, Object>> log = jobLog(numbers);
+        for (Map<String, Object> job : held) {
+            List<Map<String, Object>> runs = log.stream()
+                    .filter(row -> job.get("id_").equals(row.get("job_id_")) && success(row)).toList();
+            soft.assertThat(runs).as("successful runs of job %s that node B held", job).hasSize(1);
+            for (Map<String, Object> run : runs) {
+                soft.assertThat((Timestamp) run.get("timestamp_"))
+                        .as("run of job %s (on %s) vs. the lock node B had on it", job.get("id_"), run.get("hostname_"))
+                        .isBefore((Timestamp) job.get("lock_exp_time_"));
+            }
+        }
+        soft.assertAll();
+        assertNothingStuck();
+    }
+
+    /** Nothing stuck anywhere in the cluster's database, earlier batches included. */
+    private void assertNothingStuck() {
         assertThat(database.query("select id_, retries_, duedate_, lock_owner_, exception_msg_ from act_ru_job"
                 + " where retries_ > 0 and coalesce(duedate_, create_time_) < now() - interval '1 minute'"))
                 .as("jobs due for more than a minute").isEmpty();

@@ -129,6 +129,17 @@ final class Node {
         }
     }
 
+    /** As a deployment or a rolling restart stops it: SIGTERM, so the app shuts down in order. */
+    void stop() {
+        process.destroy();
+    }
+
+    void awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError(name + " still running " + timeout + " after being stopped:\n" + tail(60));
+        }
+    }
+
     String tail(int lines) {
         try {
             if (!Files.exists(log)) {
