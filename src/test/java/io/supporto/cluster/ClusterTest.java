@@ -318,48 +318,30 @@ class ClusterTest {
     @Test
     @Order(3)
     void jobsOfAKilledNodeAreTakenOverWhenTheirLocksExpire() throws Exception {
-        JsonNode executor = health(nodeB).path("components").path("jobExecutor").path("details").path("jobExecutor");
-        String ownerB = executor.path("lockOwner").asText();
+        JsonNode executor = jobExecutorOf(nodeB);
         long lockTime = executor.path("lockTimeInMillis").asLong();
-        assertThat(ownerB).as("node B's lock owner in %s", executor).isNotBlank();
-
-        // node B's SMTP stalls: the "case received" deliveries of the cases opened on it hang,
-        // each holding its job's lock, and none reaches the mail server
-        gate.hold();
-        List<OpenedCase> batch = open(SECOND_BATCH, List.of(nodeB), "Cluster takeover case", Duration.ZERO);
-        Set<String> numbers = numbers(batch);
-        try {
-            await("deliveries locked by node B").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> lockedBy(ownerB, numbers).size() >= SECOND_BATCH);
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            // fewer than all is fine: node A may have run some at once; at least one is needed below
-        }
-        List<Map<String, Object>> held = lockedBy(ownerB, numbers);
-        assertThat(held).as("jobs of the new cases locked by node B before it dies").isNotEmpty();
+        Stalled stalled = openWhileNodeBsMailHangs(SECOND_BATCH, "Cluster takeover case",
+                executor.path("lockOwner").asText(), SECOND_BATCH - 1);
 
         nodeB.kill();
         gate.release();
         log("node B killed holding %d job(s) (lock time %d ms); the cases' breach timers are not due yet",
-                held.size(), lockTime);
+                stalled.held().size(), lockTime);
 
-        awaitBreached(batch, nodeA, Duration.ofMinutes(2));
-        awaitSettled(batch, Duration.ofMillis(lockTime).plusMinutes(1));
+        awaitBreached(stalled.batch(), nodeA, Duration.ofMinutes(2));
+        awaitSettled(stalled.batch(), Duration.ofMillis(lockTime).plusMinutes(1));
         log("second batch settled on node A alone");
-        assertHandledExactlyOnce(batch, nodeA);
+        assertHandledExactlyOnce(stalled.batch(), nodeA);
 
         SoftAssertions soft = new SoftAssertions();
-        List<Map<String, Object>> log = jobLog(numbers);
-        for (Map<String, Object> job : held) {
-            List<Map<String, Object>> runs = log.stream()
-                    .filter(row -> job.get("id_").equals(row.get("job_id_")) && success(row)).toList();
-            soft.assertThat(runs).as("successful runs of job %s that node B held", job).hasSize(1);
-            for (Map<String, Object> run : runs) {
+        for (Map<String, Object> job : stalled.held()) {
+            for (Map<String, Object> run : successfulRunsOfHeldJob(job, stalled, soft)) {
                 soft.assertThat(run.get("hostname_")).as("node that ran job %s", job.get("id_")).isEqualTo("node-a");
                 soft.assertThat((Timestamp) run.get("timestamp_")).as("run of job %s vs. its lock", job.get("id_"))
                         .isAfterOrEqualTo((Timestamp) job.get("lock_exp_time_"));
             }
         }
-        soft.assertThat(successfulRuns(batch, "Timer_ResponseBreach"))
+        soft.assertThat(successfulRuns(stalled.batch(), "Timer_ResponseBreach"))
                 .as("breach timers of the second batch").hasSize(SECOND_BATCH)
                 .allSatisfy(run -> assertThat(run.get("hostname_")).isEqualTo("node-a"));
         soft.assertAll();
@@ -372,45 +354,28 @@ class ClusterTest {
         // node B again (the previous test killed it), its mails through the gate as before
         nodeB = Node.start("node-b2", Path.of("target", "cluster-test"), nodeProperties("node-b2", gate.port()));
         nodeB.awaitUp(STARTUP);
-        JsonNode executor = health(nodeB).path("components").path("jobExecutor").path("details").path("jobExecutor");
-        String ownerB = executor.path("lockOwner").asText();
-        assertThat(ownerB).as("node B's lock owner in %s", executor).isNotBlank();
-
-        // node B's deliveries hang at the gate on its five job threads; it acquires more jobs for
-        // threads that are busy and keeps them locked (Camunda holds those batches in memory)
-        gate.hold();
-        List<OpenedCase> batch = open(THIRD_BATCH, List.of(nodeB), "Cluster handover case", Duration.ZERO);
-        Set<String> numbers = numbers(batch);
-        try {
-            await("more jobs locked by node B than it has job threads").atMost(Duration.ofSeconds(5))
-                    .pollInterval(Duration.ofMillis(200)).until(() -> lockedBy(ownerB, numbers).size() > JOB_THREADS);
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            // node A may have taken some first; the running deliveries alone still show the hand-over
-        }
-        List<Map<String, Object>> held = lockedBy(ownerB, numbers);
-        assertThat(held).as("jobs of the new cases locked by node B before it is stopped").isNotEmpty();
+        String ownerB = jobExecutorOf(nodeB).path("lockOwner").asText();
+        // more cases than job threads: node B also acquires jobs for threads that are busy and keeps
+        // them locked (Camunda holds those batches in memory only)
+        Stalled stalled = openWhileNodeBsMailHangs(THIRD_BATCH, "Cluster handover case", ownerB, JOB_THREADS);
 
         // stopped as a deployment stops it, while its deliveries still hang: a node that did not
-        // wait for them would close its connection pool now and leave every job it holds locked
+        // wait for them would shut down what they need and leave the jobs it holds locked
         nodeB.stop();
         Thread.sleep(2000);
         gate.release();
         nodeB.awaitExit(Duration.ofSeconds(60));
         log("node B stopped holding %d job(s) (%d job threads); the cases' breach timers are not due yet",
-                held.size(), JOB_THREADS);
-        assertThat(lockedBy(ownerB, numbers)).as("jobs node B still holds after it stopped").isEmpty();
+                stalled.held().size(), JOB_THREADS);
+        assertThat(lockedBy(ownerB, numbers(stalled.batch()))).as("jobs node B still holds after it stopped").isEmpty();
 
-        awaitBreached(batch, nodeA, Duration.ofMinutes(1));
-        awaitSettled(batch, Duration.ofMinutes(1));
-        assertHandledExactlyOnce(batch, nodeA);
+        awaitBreached(stalled.batch(), nodeA, Duration.ofMinutes(1));
+        awaitSettled(stalled.batch(), Duration.ofMinutes(1));
+        assertHandledExactlyOnce(stalled.batch(), nodeA);
 
         SoftAssertions soft = new SoftAssertions();
-        List<Map<String, Object>> log = jobLog(numbers);
-        for (Map<String, Object> job : held) {
-            List<Map<String, Object>> runs = log.stream()
-                    .filter(row -> job.get("id_").equals(row.get("job_id_")) && success(row)).toList();
-            soft.assertThat(runs).as("successful runs of job %s that node B held", job).hasSize(1);
-            for (Map<String, Object> run : runs) {
+        for (Map<String, Object> job : stalled.held()) {
+            for (Map<String, Object> run : successfulRunsOfHeldJob(job, stalled, soft)) {
                 soft.assertThat((Timestamp) run.get("timestamp_"))
                         .as("run of job %s (on %s) vs. the lock node B had on it", job.get("id_"), run.get("hostname_"))
                         .isBefore((Timestamp) job.get("lock_exp_time_"));
@@ -418,6 +383,41 @@ class ClusterTest {
         }
         soft.assertAll();
         assertNothingStuck();
+    }
+
+    /** Cases opened on node B while its mail hangs, and the jobs of theirs node B has locked. */
+    record Stalled(List<OpenedCase> batch, List<Map<String, Object>> held) {
+    }
+
+    /**
+     * Node B's SMTP stalls, then the cases are opened on it: their "case received" deliveries hang,
+     * each holding its job's lock, and none reaches the mail server. Waits up to 5 s for node B to
+     * lock more than {@code moreThan} of their jobs; fewer is fine (node A may have run some at
+     * once), but at least one is needed.
+     */
+    private Stalled openWhileNodeBsMailHangs(int count, String titlePrefix, String ownerB, int moreThan)
+            throws Exception {
+        gate.hold();
+        List<OpenedCase> batch = open(count, List.of(nodeB), titlePrefix, Duration.ZERO);
+        Set<String> numbers = numbers(batch);
+        try {
+            await("more than " + moreThan + " jobs locked by node B").atMost(Duration.ofSeconds(5))
+                    .pollInterval(Duration.ofMillis(200)).until(() -> lockedBy(ownerB, numbers).size() > moreThan);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // checked below: at least one
+        }
+        List<Map<String, Object>> held = lockedBy(ownerB, numbers);
+        assertThat(held).as("jobs of the new cases locked by node B").isNotEmpty();
+        return new Stalled(batch, held);
+    }
+
+    /** The successful runs of a job node B held, checked to be exactly one. */
+    private List<Map<String, Object>> successfulRunsOfHeldJob(Map<String, Object> job, Stalled stalled,
+                                                              SoftAssertions soft) {
+        List<Map<String, Object>> runs = jobLog(numbers(stalled.batch())).stream()
+                .filter(row -> job.get("id_").equals(row.get("job_id_")) && success(row)).toList();
+        soft.assertThat(runs).as("successful runs of job %s that node B held", job).hasSize(1);
+        return runs;
     }
 
     /** Nothing stuck anywhere in the cluster's database, earlier batches included. */
@@ -590,8 +590,12 @@ class ClusterTest {
         return ((Number) logRow.get("job_state_")).intValue() == 2;
     }
 
-    private JsonNode health(Node node) {
-        return node.as(ADMIN, ADMIN_PASSWORD).get("/actuator/health").json();
+    /** The node's job executor as its health shows it (lock owner, lock time). */
+    private JsonNode jobExecutorOf(Node node) {
+        JsonNode executor = node.as(ADMIN, ADMIN_PASSWORD).get("/actuator/health").json()
+                .path("components").path("jobExecutor").path("details").path("jobExecutor");
+        assertThat(executor.path("lockOwner").asText()).as("%s's lock owner in %s", node.name, executor).isNotBlank();
+        return executor;
     }
 
     // ---------------------------------------------------------------- mail
