@@ -334,8 +334,9 @@ class ClusterTest {
         assertHandledExactlyOnce(stalled.batch(), nodeA);
 
         SoftAssertions soft = new SoftAssertions();
+        List<Map<String, Object>> log = jobLog(numbers(stalled.batch()));
         for (Map<String, Object> job : stalled.held()) {
-            for (Map<String, Object> run : successfulRunsOfHeldJob(job, stalled, soft)) {
+            for (Map<String, Object> run : successfulRunsOfHeldJob(job, log, soft)) {
                 soft.assertThat(run.get("hostname_")).as("node that ran job %s", job.get("id_")).isEqualTo("node-a");
                 soft.assertThat((Timestamp) run.get("timestamp_")).as("run of job %s vs. its lock", job.get("id_"))
                         .isAfterOrEqualTo((Timestamp) job.get("lock_exp_time_"));
@@ -374,8 +375,9 @@ class ClusterTest {
         assertHandledExactlyOnce(stalled.batch(), nodeA);
 
         SoftAssertions soft = new SoftAssertions();
+        List<Map<String, Object>> log = jobLog(numbers(stalled.batch()));
         for (Map<String, Object> job : stalled.held()) {
-            for (Map<String, Object> run : successfulRunsOfHeldJob(job, stalled, soft)) {
+            for (Map<String, Object> run : successfulRunsOfHeldJob(job, log, soft)) {
                 soft.assertThat((Timestamp) run.get("timestamp_"))
                         .as("run of job %s (on %s) vs. the lock node B had on it", job.get("id_"), run.get("hostname_"))
                         .isBefore((Timestamp) job.get("lock_exp_time_"));
@@ -411,10 +413,11 @@ class ClusterTest {
         return new Stalled(batch, held);
     }
 
-    /** The successful runs of a job node B held, checked to be exactly one. */
-    private List<Map<String, Object>> successfulRunsOfHeldJob(Map<String, Object> job, Stalled stalled,
-                                                              SoftAssertions soft) {
-        List<Map<String, Object>> runs = jobLog(numbers(stalled.batch())).stream()
+    /** The successful runs in the job log of a job node B held, checked to be exactly one. */
+    private static List<Map<String, Object>> successfulRunsOfHeldJob(Map<String, Object> job,
+                                                                     List<Map<String, Object>> log,
+                                                                     SoftAssertions soft) {
+        List<Map<String, Object>> runs = log.stream()
                 .filter(row -> job.get("id_").equals(row.get("job_id_")) && success(row)).toList();
         soft.assertThat(runs).as("successful runs of job %s that node B held", job).hasSize(1);
         return runs;
