@@ -408,6 +408,11 @@ final class App implements AutoCloseable {
         return smtp == null ? -1 : smtp.messages.get();
     }
 
+    /** Where the app's stdout goes (logs/&lt;label&gt;.log in the output folder). */
+    Path logFile() {
+        return logFile;
+    }
+
     Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("label", label);

@@ -1,10 +1,15 @@
 package io.supporto.bench;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +17,9 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.HdrHistogram.Histogram;
@@ -39,8 +47,8 @@ final class Storm {
         int n = o.integer("storm-cases");
         int k = o.integer("storm-open-concurrency");
         String timelines = o.str("storm-timelines");
-        if (!timelines.equals("always") && !timelines.equals("if-drained")) {
-            throw new IllegalArgumentException("--storm-timelines must be always or if-drained, not " + timelines);
+        if (!List.of("always", "if-drained", "log").contains(timelines)) {
+            throw new IllegalArgumentException("--storm-timelines must be always, if-drained or log, not " + timelines);
         }
         double loadRate = 0;
         if (phase.equals("load")) {
@@ -176,13 +184,30 @@ final class Storm {
 
             // lateness of each case, from its SLA timeline; a run that did not drain in time can skip this:
             // reading 10,000 timelines from an app still draining its storm takes longer than the storm
-            boolean readTimelines = drainSeconds >= 0 || timelines.equals("always");
-            if (!readTimelines) {
+            // "log": each case's first breach line in the app's own log, for apps whose API stops answering
+            // once a storm has starved their connection pool (stock settings on H2 under load, session 20)
+            boolean fromLog = timelines.equals("log");
+            boolean readTimelines = !fromLog && (drainSeconds >= 0 || timelines.equals("always"));
+            if (!readTimelines && !fromLog) {
                 Log.info("  not drained: timelines not read (--storm-timelines=if-drained); lateness left empty");
             }
             Histogram lateness = OpenLoop.newHistogram();
             List<Long> breachMillis = Collections.synchronizedList(new ArrayList<>());
             AtomicLong missing = new AtomicLong();
+            if (fromLog) {
+                Map<String, Instant> logged = firstBreachLines(app.logFile());
+                for (String number : numbers) {
+                    Instant at = logged.get(number);
+                    if (at == null) {
+                        missing.incrementAndGet();
+                    } else {
+                        lateness.recordValue(Math.max(0, at.toEpochMilli() - dueAt.toEpochMilli()) * 1000);
+                        breachMillis.add(at.toEpochMilli());
+                    }
+                }
+                Log.info(String.format("  lateness from the app's log: %d of %d storm cases have a breach line",
+                        breachMillis.size(), numbers.size()));
+            }
             ClosedLoop.Result fetched = ClosedLoop.run(k, readTimelines ? numbers.size() : 0, 3600, i -> {
                 CaseClient.Breach b = cases.breach(cases.contoso, numbers.get((int) i));
                 if (b == null) {
@@ -194,7 +219,9 @@ final class Storm {
                 }
                 breachMillis.add(b.at().toEpochMilli());
             });
-            missing.addAndGet(readTimelines ? fetched.errors() : numbers.size() - seen);
+            if (!fromLog) {
+                missing.addAndGet(readTimelines ? fetched.errors() : numbers.size() - seen);
+            }
             List<Long> sorted = new ArrayList<>(breachMillis);
             Collections.sort(sorted);
             double timerJobsPerS = Double.NaN;
@@ -247,6 +274,7 @@ final class Storm {
             detail.put("backlogAtDue", backlogAtDue);
             detail.put("drainSeconds", drainSeconds);
             detail.put("lateness", Ctx.summary(lateness));
+            detail.put("latenessSource", fromLog ? "app log" : readTimelines ? "SLA timelines" : "none");
             detail.put("breachCurve", curve);
             detail.put("phase", phase);
             detail.put("jobLogSuccessDelta", jobLog1 - jobLog0);
@@ -254,6 +282,23 @@ final class Storm {
                     phase, Ctx.ms(lateness, 50) / 1000, Ctx.ms(lateness, 99) / 1000, Ctx.maxMs(lateness) / 1000,
                     timerJobsPerS, peak));
         }
+    }
+
+    private static final Pattern BREACH_LINE =
+            Pattern.compile("^(\\S+Z) .*Case (SR-[0-9-]+) breached its response target");
+
+    /** Each case's first "Case … breached its response target" line (SupportoMetrics), by its timestamp. */
+    static Map<String, Instant> firstBreachLines(Path log) throws IOException {
+        Map<String, Instant> first = new HashMap<>();
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            lines.forEach(line -> {
+                Matcher m = BREACH_LINE.matcher(line);
+                if (m.find()) {
+                    first.putIfAbsent(m.group(2), Instant.parse(m.group(1)));
+                }
+            });
+        }
+        return first;
     }
 
     /** Sparse timers: one case every sparse-interval-seconds, each due sparse-target-seconds later. */
