@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -194,22 +195,8 @@ final class Storm {
             Histogram lateness = OpenLoop.newHistogram();
             List<Long> breachMillis = Collections.synchronizedList(new ArrayList<>());
             AtomicLong missing = new AtomicLong();
-            if (fromLog) {
-                Map<String, Instant> logged = firstBreachLines(app.logFile());
-                for (String number : numbers) {
-                    Instant at = logged.get(number);
-                    if (at == null) {
-                        missing.incrementAndGet();
-                    } else {
-                        lateness.recordValue(Math.max(0, at.toEpochMilli() - dueAt.toEpochMilli()) * 1000);
-                        breachMillis.add(at.toEpochMilli());
-                    }
-                }
-                Log.info(String.format("  lateness from the app's log: %d of %d storm cases have a breach line",
-                        breachMillis.size(), numbers.size()));
-            }
-            ClosedLoop.Result fetched = ClosedLoop.run(k, readTimelines ? numbers.size() : 0, 3600, i -> {
-                CaseClient.Breach b = cases.breach(cases.contoso, numbers.get((int) i));
+            // one recording for both sources; a case without a breach counts as missing
+            Consumer<CaseClient.Breach> record = b -> {
                 if (b == null) {
                     missing.incrementAndGet();
                     return;
@@ -218,7 +205,18 @@ final class Storm {
                     lateness.recordValue(Math.max(0, b.latenessMillis()) * 1000);
                 }
                 breachMillis.add(b.at().toEpochMilli());
-            });
+            };
+            if (fromLog) {
+                Map<String, Instant> logged = firstBreachLines(app.logFile());
+                numbers.forEach(number -> {
+                    Instant at = logged.get(number);
+                    record.accept(at == null ? null : new CaseClient.Breach(at, dueAt));
+                });
+                Log.info(String.format("  lateness from the app's log: %d of %d storm cases have a breach line",
+                        breachMillis.size(), numbers.size()));
+            }
+            ClosedLoop.Result fetched = ClosedLoop.run(k, readTimelines ? numbers.size() : 0, 3600,
+                    i -> record.accept(cases.breach(cases.contoso, numbers.get((int) i))));
             if (!fromLog) {
                 missing.addAndGet(readTimelines ? fetched.errors() : numbers.size() - seen);
             }
