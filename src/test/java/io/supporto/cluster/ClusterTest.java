@@ -146,9 +146,9 @@ class ClusterTest {
             // fails (duplicate key in pg_type).
             nodeA = Node.start("node-a", directory, nodeProperties("node-a", smtp.getSmtp().getPort()));
             nodeB = Node.start("node-b", directory, nodeProperties("node-b", gate.port()));
-            nodeA.awaitUp(STARTUP);
+            nodeA.awaitReady(STARTUP);
             log("%s UP", nodeA);
-            nodeB.awaitUp(STARTUP);
+            nodeB.awaitReady(STARTUP);
             log("%s UP", nodeB);
 
             seed();
@@ -192,16 +192,17 @@ class ClusterTest {
         admin.put("/api/organizations/" + org, organization).expect(201);
         nodeB.as(ADMIN, ADMIN_PASSWORD).get("/api/organizations/" + org).expect(200);
 
-        createUser(admin, customerAdmin, "Carla", "Rossi", Groups.CUSTOMER_ADMINS);
+        createUser(admin, customerAdmin, "Carla", "Rossi", Groups.CUSTOMER_ADMINS, PASSWORD);
         admin.put("/engine-rest/tenant/" + org + "/user-members/" + customerAdmin, null).expect(204);
-        createUser(admin, manager, "Marta", "Bianchi", Groups.SUPPORT_MANAGERS);
+        createUser(admin, manager, "Marta", "Bianchi", Groups.SUPPORT_MANAGERS, PASSWORD);
     }
 
-    private static void createUser(ApiClient admin, String id, String firstName, String lastName, String group) {
+    static void createUser(ApiClient admin, String id, String firstName, String lastName, String group,
+                           String password) {
         admin.post("/engine-rest/user/create", Map.of(
                 "profile", Map.of("id", id, "firstName", firstName, "lastName", lastName,
                         "email", id + "@users.example"),
-                "credentials", Map.of("password", PASSWORD))).expect(204);
+                "credentials", Map.of("password", password))).expect(204);
         admin.put("/engine-rest/group/" + group + "/members/" + id, null).expect(204);
     }
 
@@ -354,7 +355,7 @@ class ClusterTest {
     void aStoppedNodeHandsItsJobsOverAtOnce() throws Exception {
         // node B again (the previous test killed it), its mails through the gate as before
         nodeB = Node.start("node-b2", Path.of("target", "cluster-test"), nodeProperties("node-b2", gate.port()));
-        nodeB.awaitUp(STARTUP);
+        nodeB.awaitReady(STARTUP);
         String ownerB = jobExecutorOf(nodeB).path("lockOwner").asText();
         // more cases than job threads: node B also acquires jobs for threads that are busy and keeps
         // them locked (Camunda holds those batches in memory only)

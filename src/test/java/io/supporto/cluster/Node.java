@@ -88,8 +88,12 @@ final class Node {
         }
     }
 
-    /** Waits until the public health endpoint answers UP; fails early when the process dies. */
-    void awaitUp(Duration timeout) throws InterruptedException {
+    /**
+     * Waits until the {@code node} health group, what a load balancer asks (Dockerfile, compose.yaml),
+     * answers UP; fails early when the process dies.
+     */
+    void awaitReady(Duration timeout) throws InterruptedException {
+        String path = "/actuator/health/node";
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
@@ -99,7 +103,7 @@ final class Node {
             }
             try {
                 HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(
-                                URI.create("http://localhost:" + port + "/actuator/health"))
+                                URI.create("http://localhost:" + port + path))
                         .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
                 last = answer.statusCode() + " " + answer.body();
                 if (answer.statusCode() == 200 && answer.body().contains("\"UP\"")) {
@@ -110,7 +114,7 @@ final class Node {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError(name + " not UP within " + timeout + " (last answer: " + last + "):\n" + tail(60));
+        throw new AssertionError(name + " not UP at " + path + " within " + timeout + " (last answer: " + last + "):\n" + tail(60));
     }
 
     ApiClient as(String user, String password) {

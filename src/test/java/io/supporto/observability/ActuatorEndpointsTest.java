@@ -76,6 +76,29 @@ class ActuatorEndpointsTest {
         }
     }
 
+    /** What a container health check and a load balancer ask (Dockerfile, compose.yaml). */
+    @Test
+    void theNodeGroupIsReadyOnlyWithEveryDefinitionLoadedAndTheNodeStarted() {
+        assertThat(ApiClient.anonymous(port).get("/actuator/health/node").expect(200).json().path("status").asText())
+                .isEqualTo("UP");
+        JsonNode node = as(fixtures.user(Groups.PROCESS_OWNERS)).get("/actuator/health/node").expect(200).json();
+        JsonNode components = node.path("components");
+        assertThat(components.properties()).extracting(Map.Entry::getKey)
+                .as("members of the node group in %s (jobExecutor exists only where the executor runs,"
+                        + " not in the tests)", node)
+                .containsExactlyInAnyOrder("db", "processEngine", "deployedDefinitions", "readinessState")
+                .doesNotContain("mail");
+        JsonNode definitions = components.path("deployedDefinitions");
+        assertThat(definitions.path("status").asText()).isEqualTo("UP");
+        assertThat(definitions.path("details").path("processDefinitions").asInt())
+                .as("support-case, notification-delivery and phone-intake loaded: %s", definitions)
+                .isGreaterThanOrEqualTo(3);
+        assertThat(definitions.path("details").path("decisionDefinitions").asInt())
+                .as("severity, response-target, self-service-suggestions, out-of-scope-referral: %s", definitions)
+                .isGreaterThanOrEqualTo(4);
+        assertThat(components.path("readinessState").path("status").asText()).isEqualTo("UP");
+    }
+
     @Test
     void prometheusNeedsCredentials() {
         Scrape anonymous = scrape(null);
