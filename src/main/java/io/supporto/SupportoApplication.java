@@ -3,9 +3,12 @@ package io.supporto;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+// the nightly purge of retention.DataRetention
+@EnableScheduling
 public class SupportoApplication {
 
     public static void main(String[] args) {

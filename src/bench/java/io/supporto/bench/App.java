@@ -121,7 +121,9 @@ final class App implements AutoCloseable {
                 || k.startsWith("CAMUNDA_") || k.equals("JAVA_TOOL_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
         if (!demo) {
             pb.environment().put("SUPPORTO_ADMIN_PASSWORD", ADMIN_PASSWORD);
-            pb.environment().put("SUPPORTO_LINKS_SECRET", "bench-link-secret-" + System.nanoTime());
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            pb.environment().put("SUPPORTO_LINKS_SECRET", java.util.Base64.getEncoder().encodeToString(key));
         }
         Http http = new Http("http://127.0.0.1:" + port, Duration.ofSeconds(o.integer("request-timeout-seconds")));
         Log.info("start " + label + " (" + db.kind + " " + db.name + ", " + config + ") on port " + port);

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.supporto.cases.CaseConflictException;
 import io.supporto.cases.CaseNotFoundException;
 import io.supporto.cases.NotPermittedException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,19 +118,33 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Overload or a database outage, not a bug: the same 503 as {@link UnavailableFilter}, without a stack trace. */
     @ExceptionHandler(CannotCreateTransactionException.class)
-    ResponseEntity<Object> noConnection(CannotCreateTransactionException ex, WebRequest request) {
-        log.warn("No database connection for {}: answered 503", request.getDescription(false));
+    ResponseEntity<Object> noConnection(CannotCreateTransactionException ex, HttpServletRequest request) {
+        return unavailable(request.getMethod() + " " + request.getRequestURI());
+    }
+
+    /**
+     * The last line, a bug: 500 with an error id that is also on the log line with the stack trace,
+     * so a report can be matched with its cause; nothing of the internals in the body. Whether
+     * anything was changed is not known here, so the body does not claim either.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request) {
+        String call = request.getMethod() + " " + request.getRequestURI();
+        if (UnavailableFilter.noConnection(ex)) {
+            return unavailable(call);
+        }
+        String errorId = ErrorIds.next();
+        log.error("Error {}: {} failed", errorId, call, ex);
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, ErrorIds.TITLE, ErrorIds.detail(errorId));
+        problem.setProperty(ErrorIds.PROPERTY, errorId);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
+    }
+
+    private static ResponseEntity<Object> unavailable(String call) {
+        log.warn("No database connection for {}: answered 503", call);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, UnavailableFilter.RETRY_AFTER_SECONDS)
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, UnavailableFilter.TITLE, UnavailableFilter.DETAIL));
-    }
-
-    /** The last line: log the cause, tell the caller something useful, never leak internals. */
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception ex) {
-        log.error("Unexpected error in the Case API", ex);
-        return respond(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable",
-                "Supporto could not handle the request just now; nothing was changed. Please retry.");
     }
 
     private static ResponseEntity<Object> respond(HttpStatus status, String title, String detail) {

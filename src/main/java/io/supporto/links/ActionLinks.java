@@ -19,7 +19,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Signed, expiring, single-use links. A token carries the link's id, case, action, closure and
- * expiry, signed with HMAC-SHA256 under {@code support.links.secret}; the link's row records that
+ * expiry, signed with HMAC-SHA256 under {@code support.links.secret} (and still verified under
+ * {@code support.links.previous-secrets} after a rotation); the link's row records that
  * it was issued and whether it was used, which also tells an altered link from a forged one.
  */
 @Service
@@ -65,7 +66,7 @@ public class ActionLinks {
         String payload = String.join("|", id, caseNumber, action.name(), Integer.toString(closureNo),
                 Long.toString(expiresAt.getEpochSecond()));
         byte[] payloadBytes = payload.getBytes(StandardCharsets.UTF_8);
-        return baseUrl() + "/actions/" + ENCODER.encodeToString(payloadBytes) + "." + ENCODER.encodeToString(sign(payloadBytes));
+        return baseUrl() + "/actions/" + ENCODER.encodeToString(payloadBytes) + "." + ENCODER.encodeToString(sign(properties.secret(), payloadBytes));
     }
 
     public LinkCheck check(String token) {
@@ -82,7 +83,9 @@ public class ActionLinks {
             return LinkCheck.forged();
         }
         String[] fields = new String(payloadBytes, StandardCharsets.UTF_8).split("\\|", -1);
-        boolean signed = MessageDigest.isEqual(sign(payloadBytes), signature);
+        boolean signed = MessageDigest.isEqual(sign(properties.secret(), payloadBytes), signature)
+                || properties.previousSecrets().stream().filter(previous -> !previous.isBlank())
+                        .anyMatch(previous -> MessageDigest.isEqual(sign(previous, payloadBytes), signature));
         Optional<Row> row = fields.length == 5 ? find(fields[0]) : Optional.empty();
         if (!signed) {
             return row.isPresent()
@@ -116,10 +119,11 @@ public class ActionLinks {
                 .optional();
     }
 
-    private byte[] sign(byte[] payload) {
+    /** Links are signed with the current secret only; {@code support.links.previous-secrets} only verify. */
+    private static byte[] sign(String secret, byte[] payload) {
         try {
             Mac mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), HMAC));
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), HMAC));
             return mac.doFinal(payload);
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("Cannot sign links", e);

@@ -78,6 +78,8 @@ class ClusterTest {
 
     private static final String POSTGRES_URL = System.getenv("SUPPORTO_TEST_POSTGRES_URL");
     private static final String RUN = randomId();
+    /** One for all nodes: a link mailed by one node is followed on any. */
+    private static final String LINK_SECRET = Node.randomLinkSecret();
 
     private static final Duration STARTUP = Duration.ofSeconds(90);
     private static final String SHORT_TARGET = "PT20S";
@@ -164,7 +166,7 @@ class ClusterTest {
                 "--spring.profiles.active=prod,cluster",
                 "--camunda.bpm.admin-user.id=" + ADMIN,
                 "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD,
-                "--support.links.secret=cluster-test-links-" + RUN,
+                "--support.links.secret=" + LINK_SECRET,
                 "--support.links.base-url=https://support.cluster.example",
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + smtpPort,

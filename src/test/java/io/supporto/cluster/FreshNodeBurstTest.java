@@ -112,7 +112,7 @@ class FreshNodeBurstTest {
         List<String> properties = new ArrayList<>(List.of(
                 "--camunda.bpm.admin-user.id=" + ADMIN,
                 "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD,
-                "--support.links.secret=burst-test-links-" + run,
+                "--support.links.secret=" + Node.randomLinkSecret(),
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + smtp.getSmtp().getPort()));
         if (ON_POSTGRES) {

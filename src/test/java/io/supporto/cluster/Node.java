@@ -11,9 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -80,6 +82,13 @@ final class Node {
                 .filter(entry -> !entry.isBlank())
                 .filter(entry -> !Path.of(entry).toAbsolutePath().normalize().toString().equals(testClasses))
                 .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /** A link-signing secret as an operator makes one: the base64 of 32 random bytes. */
+    static String randomLinkSecret() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     static int freePort() throws IOException {

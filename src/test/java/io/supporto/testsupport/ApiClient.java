@@ -24,7 +24,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 /**
  * Real HTTP against the running app (java.net.http, HTTP/1.1), optionally with HTTP Basic
  * credentials. Every answer is checked for a server error: no request of the tests may make the
- * app answer 5xx, except 503 from a client made {@link #duringOutage()}.
+ * app answer 5xx, except 503 from a client made {@link #duringOutage()} and 500 from one made
+ * {@link #expectingInternalError()}.
  */
 public final class ApiClient {
 
@@ -38,21 +39,27 @@ public final class ApiClient {
 
     private final int port;
     private final String authorization;
-    private final boolean unavailableAllowed;
+    /** The one 5xx status this client lets through (0: none). */
+    private final int allowedServerError;
 
-    private ApiClient(int port, String authorization, boolean unavailableAllowed) {
+    private ApiClient(int port, String authorization, int allowedServerError) {
         this.port = port;
         this.authorization = authorization;
-        this.unavailableAllowed = unavailableAllowed;
+        this.allowedServerError = allowedServerError;
     }
 
     private ApiClient(int port, String authorization) {
-        this(port, authorization, false);
+        this(port, authorization, 0);
     }
 
     /** The same client for a test that takes the database away: 503 is then the expected answer. */
     public ApiClient duringOutage() {
-        return new ApiClient(port, authorization, true);
+        return new ApiClient(port, authorization, 503);
+    }
+
+    /** The same client for a test that makes the app fail on purpose: 500 is then the expected answer. */
+    public ApiClient expectingInternalError() {
+        return new ApiClient(port, authorization, 500);
     }
 
     public static ApiClient anonymous(int port) {
@@ -103,7 +110,7 @@ public final class ApiClient {
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             Response response = new Response(method + " " + path, answer.statusCode(), answer.headers().map(),
                     answer.body());
-            boolean serverError = response.status() >= 500 && !(unavailableAllowed && response.status() == 503);
+            boolean serverError = response.status() >= 500 && response.status() != allowedServerError;
             assertThat(serverError)
                     .as("%s must never answer a server error, answered %d; body: %s",
                             response.call(), response.status(), response.body())
