@@ -1,6 +1,7 @@
 package io.supporto.api;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
 import jakarta.servlet.FilterChain;
@@ -11,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -49,9 +51,16 @@ public class UnavailableFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * No connection could be had (the pool timed out, the database refused or dropped it): SQLSTATE
+     * class 08 is "connection exception". A connection dropped mid-transaction rolled the transaction
+     * back; only one dropped in the very moment of its commit leaves unknown whether it committed.
+     */
     static boolean noConnection(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CannotCreateTransactionException || cause instanceof SQLTransientConnectionException) {
+            if (cause instanceof CannotCreateTransactionException || cause instanceof SQLTransientConnectionException
+                    || cause instanceof CannotGetJdbcConnectionException
+                    || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 return true;
             }
             if (cause.getCause() == cause) {

@@ -32,6 +32,15 @@ class UnavailableFilterTest {
     }
 
     @Test
+    void aConnectionTheDatabaseDroppedIsNoConnectionToo() {
+        // what the engine throws when PostgreSQL restarts under a pooled connection (SQLSTATE 08006)
+        assertThat(UnavailableFilter.noConnection(new ProcessEngineException("An exception occurred in the persistence layer",
+                new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006")))).isTrue();
+        assertThat(UnavailableFilter.noConnection(new ProcessEngineException("constraint",
+                new java.sql.SQLException("duplicate key value violates unique constraint", "23505")))).isFalse();
+    }
+
+    @Test
     void otherFailuresAreLeftAlone() {
         assertThatThrownBy(() -> filter.doFilter(new MockHttpServletRequest("GET", "/api/cases"),
                 new MockHttpServletResponse(), (req, res) -> {
