@@ -22,6 +22,11 @@ public class ProcessTimers {
         return mail.retryCycle();
     }
 
+    /** How often, and how far apart, a failing SLA timer or breach alert is retried before it becomes an incident. */
+    public String getSlaRetryCycle() {
+        return properties.sla().retryCycle();
+    }
+
     public String getSelfServiceWindow() {
         return properties.selfServiceWindow().toString();
     }

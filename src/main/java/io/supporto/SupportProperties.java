@@ -29,9 +29,15 @@ public record SupportProperties(
                           @DefaultValue("P14D") @NotNull Duration closeAfter) {
     }
 
-    /** When the owning team is warned, as a fraction of the response target (0.75 = at 75%). */
+    /**
+     * When the owning team is warned, as a fraction of the response target (0.75 = at 75%); and how
+     * a failing SLA timer or breach alert is retried before it becomes an incident in Cockpit (an
+     * ISO-8601 repeat, as Camunda's failedJobRetryTimeCycle reads it).
+     */
     public record Sla(@DefaultValue("0.75") @jakarta.validation.constraints.DecimalMin(value = "0", inclusive = false)
-                      @jakarta.validation.constraints.DecimalMax(value = "1", inclusive = false) double warningAt) {
+                      @jakarta.validation.constraints.DecimalMax(value = "1", inclusive = false) double warningAt,
+                      @DefaultValue("R5/PT1M") @jakarta.validation.constraints.Pattern(regexp = "R\\d+/P\\S+")
+                      String retryCycle) {
     }
 
     public record Escalation(@DefaultValue("escalations@supporto.example") @NotNull String email) {

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SupportCaseService {
 
-    public static final String PROCESS_KEY = "support-case";
+    public static final String PROCESS_KEY = SupportCaseModel.PROCESS_KEY;
     static final int LIST_LIMIT = 200;
     /** Who acted, in the conversation and the survey, when an admin used a link in an email. */
     static final String LINK_ACTOR = "email-link";
@@ -162,7 +162,7 @@ public class SupportCaseService {
             throw new CaseConflictException("Case " + caseNumber + " is " + supportCase.status()
                     + ", not waiting for a self-service outcome.");
         }
-        correlate(caseNumber, "SelfServiceOutcome", Map.of(SELF_SERVICE_OUTCOME, outcome.name()));
+        correlate(caseNumber, SupportCaseModel.MESSAGE_SELF_SERVICE_OUTCOME, Map.of(SELF_SERVICE_OUTCOME, outcome.name()));
         return details(caseNumber);
     }
 
@@ -172,7 +172,7 @@ public class SupportCaseService {
         switch (supportCase.status()) {
             case WAITING_ON_CUSTOMER -> {
                 conversation.add(caseNumber, clock.instant(), user.id(), MessageKind.CUSTOMER_REPLY, message);
-                correlate(caseNumber, "CustomerReply", Map.of());
+                correlate(caseNumber, SupportCaseModel.MESSAGE_CUSTOMER_REPLY, Map.of());
             }
             // more information while support works the case is welcome; the case just goes on
             case ENGAGED -> conversation.add(caseNumber, clock.instant(), user.id(), MessageKind.CUSTOMER_REPLY,
@@ -214,7 +214,7 @@ public class SupportCaseService {
                     + "; only a closed case can be reopened.");
         }
         conversation.add(caseNumber, now, actor, MessageKind.REOPEN_REASON, reason);
-        correlate(caseNumber, "ReopenRequest", Map.of());
+        correlate(caseNumber, SupportCaseModel.MESSAGE_REOPEN_REQUEST, Map.of());
         return details(caseNumber);
     }
 
@@ -250,7 +250,7 @@ public class SupportCaseService {
         if (!surveys.answer(caseNumber, survey.closureNo(), rating, comment, now, actor)) {
             throw new CaseConflictException("The survey of case " + caseNumber + " was already answered.");
         }
-        correlate(caseNumber, "SurveyAnswer", Map.of(SURVEY_RATING, rating));
+        correlate(caseNumber, SupportCaseModel.MESSAGE_SURVEY_ANSWER, Map.of(SURVEY_RATING, rating));
         return details(caseNumber);
     }
 
@@ -273,7 +273,7 @@ public class SupportCaseService {
         }
         conversation.add(caseNumber, clock.instant(), user.id(), MessageKind.RECLASSIFICATION,
                 "Severity " + supportCase.severity() + " → " + severity + (reason == null ? "" : ": " + reason));
-        correlate(caseNumber, "SeverityReclassified", Map.of(SEVERITY, severity.name()));
+        correlate(caseNumber, SupportCaseModel.MESSAGE_SEVERITY_RECLASSIFIED, Map.of(SEVERITY, severity.name()));
         return details(caseNumber);
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.supporto.cases.SupportCaseModel;
 import io.supporto.cases.Category;
 import io.supporto.cases.SupportCaseService;
 import io.supporto.organizations.Organization;
@@ -450,13 +451,15 @@ class EngineRestAuthorizationTest extends ApiTestSupport {
                 .getId();
     }
 
-    /** Moves Camunda's clock to the breach timer's due date and fires it. */
+    /** Moves Camunda's clock to the breach timer's due date, fires it and sends its alert. */
     void fireResponseBreach(String caseNumber) {
         Job breach = managementService.createJobQuery().processInstanceId(instanceId(caseNumber))
-                .activityId("Timer_ResponseBreach").singleResult();
+                .activityId(SupportCaseModel.TIMER_RESPONSE_DUE).singleResult();
         assertThat(breach).as("breach timer of %s", caseNumber).isNotNull();
         ClockUtil.setCurrentTime(breach.getDuedate());
         managementService.executeJob(breach.getId());
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(instanceId(caseNumber))
+                .activityId("sendBreachAlert").singleResult().getId());
     }
 
     static List<String> ids(JsonNode array) {

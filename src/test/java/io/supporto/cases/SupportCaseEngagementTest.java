@@ -43,11 +43,10 @@ class SupportCaseEngagementTest extends ProcessScenario {
         assertThat(c.internalFollowUpAt()).isNull();
         assertThat(c.slaBreached()).isFalse();
         ProcessInstance instance = instanceOf(n);
-        assertThat(instance).isWaitingAt("firstResponse", "Timer_ResponseBreach")
-                .hasPassed("noFollowUp")
-                .hasNotPassed("noResponseTarget");
-        assertThat(job("Timer_ResponseBreach", instance).getDuedate()).isEqualTo(Date.from(c.firstResponseDueAt()));
-        assertThat(jobs("Timer_InternalFollowUp", instance)).isZero();
+        assertThat(instance).isWaitingAt("firstResponse");
+        assertThat(job(SupportCaseModel.TIMER_RESPONSE_DUE, instance).getDuedate()).isEqualTo(Date.from(c.firstResponseDueAt()));
+        assertThat(job(SupportCaseModel.TIMER_RESPONSE_WARNING, instance).getDuedate())
+                .isEqualTo(Date.from(MONDAY_10_00.plus(Duration.ofMinutes(45))));
         assertThat(instance).task("firstResponse")
                 .hasCandidateGroup("support-engineers")
                 .hasDueDate(Date.from(c.firstResponseDueAt()));
@@ -69,9 +68,8 @@ class SupportCaseEngagementTest extends ProcessScenario {
         assertThat(c.severity()).isEqualTo(Severity.B);
         assertThat(c.firstResponseDueAt()).isEqualTo(MONDAY_10_00.plus(Duration.ofHours(2)));
         ProcessInstance instance = instanceOf(n);
-        assertThat(instance).isWaitingAt("firstResponse", "Timer_ResponseBreach");
-        assertThat(job("Timer_ResponseBreach", instance).getDuedate()).isEqualTo(Date.from(c.firstResponseDueAt()));
-        assertThat(jobs("Timer_InternalFollowUp", instance)).isZero();
+        assertThat(instance).isWaitingAt("firstResponse");
+        assertThat(job(SupportCaseModel.TIMER_RESPONSE_DUE, instance).getDuedate()).isEqualTo(Date.from(c.firstResponseDueAt()));
     }
 
     @Test
@@ -83,14 +81,17 @@ class SupportCaseEngagementTest extends ProcessScenario {
         Instant due = view(n, admin).firstResponseDueAt();
 
         setClock(due.plusSeconds(1));
-        execute(job("Timer_ResponseBreach", instance));
+        execute(job(SupportCaseModel.TIMER_RESPONSE_DUE, instance));
+        assertThat(view(n, admin).slaBreached()).as("recorded before the alert goes").isTrue();
+        execute(job("sendBreachAlert", instance));
 
         SupportCase breached = view(n, admin);
         assertThat(breached.slaBreached()).isTrue();
         assertThat(breached.status()).isEqualTo(CaseStatus.ENGAGED);
         assertThat(breached.firstRespondedAt()).isNull();
         assertThat(instance).isWaitingAt("firstResponse", "handleBreach")
-                .hasPassed("Timer_ResponseBreach", "markSlaBreached", "sendBreachAlert", "responseTargetBreached");
+                .hasPassed(SupportCaseModel.TIMER_RESPONSE_DUE, "Gateway_ContractualTarget", "markSlaBreached", "sendBreachAlert")
+                .hasNotPassed("remindTeam");
         assertThat(instance).task("handleBreach").hasCandidateGroup("support-managers");
         assertThat(instance).variables().containsEntry("slaBreached", true);
         assertThat(notifier.sentFor(n)).containsExactly(NotificationType.CASE_RECEIVED, NotificationType.BREACH_ALERT);
@@ -104,7 +105,7 @@ class SupportCaseEngagementTest extends ProcessScenario {
         assertThat(responded.firstRespondedAt()).isEqualTo(respondedAt);
         assertThat(responded.slaBreached()).isTrue();
         assertThat(instance).isWaitingAt("workCase", "handleBreach")
-                .hasPassed("firstResponseGiven", "recordFirstResponse", "sendFirstResponse");
+                .hasPassed("recordFirstResponse", "sendFirstResponse");
 
         complete(task("handleBreach", instance), withVariables("actionTaken", "Called the customer, apologised."));
 
@@ -130,13 +131,17 @@ class SupportCaseEngagementTest extends ProcessScenario {
         assertThat(c.internalTarget()).isEqualTo("PT24H");
         assertThat(c.firstResponseDueAt()).isNull();
         assertThat(c.internalFollowUpAt()).isEqualTo(MONDAY_10_00.plus(Duration.ofHours(24)));
-        assertThat(instance).isWaitingAt("firstResponse", "Timer_InternalFollowUp").hasPassed("noResponseTarget");
-        assertThat(jobQuery().processInstanceId(instance.getId()).count()).as("timer jobs").isEqualTo(1);
-        assertThat(job("Timer_InternalFollowUp", instance).getDuedate()).isEqualTo(Date.from(c.internalFollowUpAt()));
+        assertThat(instance).isWaitingAt("firstResponse");
+        assertThat(job(SupportCaseModel.TIMER_RESPONSE_DUE, instance).getDuedate()).isEqualTo(Date.from(c.internalFollowUpAt()));
+        // no warning without a commitment: its timer passes silently at the follow-up
+        assertThat(job(SupportCaseModel.TIMER_RESPONSE_WARNING, instance).getDuedate())
+                .isEqualTo(Date.from(c.internalFollowUpAt()));
+        assertThat(job(SupportCaseModel.TIMER_RESPONSE_DUE, instance).getPriority()).as("not a breach").isZero();
         assertThat(instance).task("firstResponse").hasDueDate(Date.from(c.internalFollowUpAt()));
 
         setClock(c.internalFollowUpAt());
-        execute(job("Timer_InternalFollowUp", instance));
+        execute(job(SupportCaseModel.TIMER_RESPONSE_WARNING, instance));
+        execute(job(SupportCaseModel.TIMER_RESPONSE_DUE, instance));
 
         SupportCase reminded = view(n, admin);
         assertThat(reminded.slaBreached()).isFalse();
@@ -144,10 +149,10 @@ class SupportCaseEngagementTest extends ProcessScenario {
         assertThat(reminded.firstRespondedAt()).isNull();
         assertThat(instance).isWaitingAt("firstResponse")
                 .isNotWaitingAt("handleBreach")
-                .hasPassed("remindTeam", "teamReminded")
-                .hasNotPassed("markSlaBreached", "sendBreachAlert");
+                .hasPassed("noWarning", "remindTeam", "teamReminded")
+                .hasNotPassed("warnTeam", "markSlaBreached", "sendBreachAlert");
         assertThat(instance).variables().containsEntry("slaBreached", false);
-        assertThat(jobs("Timer_InternalFollowUp", instance)).isZero();
+        assertThat(jobQuery().processInstanceId(instance.getId()).count()).as("jobs left").isZero();
         assertThat(notifier.sentFor(n)).containsExactly(NotificationType.CASE_RECEIVED, NotificationType.TEAM_REMINDER);
     }
 
@@ -167,10 +172,10 @@ class SupportCaseEngagementTest extends ProcessScenario {
         assertThat(c.slaBreached()).isFalse();
         assertThat(c.status()).isEqualTo(CaseStatus.ENGAGED);
         assertThat(instance).isWaitingAt("workCase")
-                .hasPassed("firstResponseGiven", "recordFirstResponse", "sendFirstResponse")
+                .hasPassed("recordFirstResponse", "sendFirstResponse")
                 .hasNotPassed("markSlaBreached", "handleBreach");
         assertThat(instance).task("workCase").hasCandidateGroup("support-engineers");
-        assertThat(jobs("Timer_ResponseBreach", instance)).isZero();
+        assertThat(jobs(SupportCaseModel.TIMER_RESPONSE_DUE, instance)).isZero();
         assertThat(jobQuery().processInstanceId(instance.getId()).count()).as("timer jobs left").isZero();
         assertThat(instance).variables()
                 .containsEntry("slaBreached", false)
@@ -193,7 +198,6 @@ class SupportCaseEngagementTest extends ProcessScenario {
         complete(task("firstResponse", instance), withVariables("responseMessage", "Here is how to do it."));
 
         assertThat(instance).isWaitingAt("workCase").hasNotPassed("remindTeam");
-        assertThat(jobs("Timer_InternalFollowUp", instance)).isZero();
         assertThat(jobQuery().processInstanceId(instance.getId()).count()).as("timer jobs left").isZero();
         assertThat(view(n, admin).firstRespondedAt())
                 .isEqualTo(MONDAY_10_00.plus(Duration.ofHours(5)));

@@ -148,7 +148,7 @@ class SupportCaseSelfServiceTest extends ProcessScenario {
                 .containsEntry("selfServiceOutcome", "NEED_HELP")
                 .containsEntry("clockStartedAt", Date.from(askedForHelpAt))
                 .containsEntry("firstResponseDueAt", Date.from(c.firstResponseDueAt()));
-        assertThat(job("Timer_ResponseBreach", instance).getDuedate()).isEqualTo(Date.from(c.firstResponseDueAt()));
+        assertThat(job(SupportCaseModel.TIMER_RESPONSE_DUE, instance).getDuedate()).isEqualTo(Date.from(c.firstResponseDueAt()));
         assertThat(jobs("Timer_SelfServiceExpired", instance)).isZero();
         assertThat(notifier.sentFor(n))
                 .containsExactly(NotificationType.CASE_RECEIVED, NotificationType.SELF_SERVICE_SUGGESTIONS);

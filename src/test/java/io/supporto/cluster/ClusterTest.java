@@ -37,6 +37,7 @@ import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.supporto.cases.SupportCaseModel;
 import io.supporto.security.Groups;
 import io.supporto.testsupport.ApiClient;
 import jakarta.mail.MessagingException;
@@ -309,7 +310,7 @@ class ClusterTest {
         awaitSettled(firstBatch, Duration.ofMinutes(1));
         assertHandledExactlyOnce(firstBatch, nodeA);
 
-        for (String timer : List.of("Timer_ResponseWarning", "Timer_ResponseBreach")) {
+        for (String timer : List.of(SupportCaseModel.TIMER_RESPONSE_WARNING, SupportCaseModel.TIMER_RESPONSE_DUE)) {
             Map<String, Long> byNode = successfulRuns(firstBatch, timer).stream()
                     .collect(Collectors.groupingBy(row -> String.valueOf(row.get("hostname_")), TreeMap::new,
                             Collectors.counting()));
@@ -345,7 +346,7 @@ class ClusterTest {
                         .isAfterOrEqualTo((Timestamp) job.get("lock_exp_time_"));
             }
         }
-        soft.assertThat(successfulRuns(stalled.batch(), "Timer_ResponseBreach"))
+        soft.assertThat(successfulRuns(stalled.batch(), SupportCaseModel.TIMER_RESPONSE_DUE))
                 .as("breach timers of the second batch").hasSize(SECOND_BATCH)
                 .allSatisfy(run -> assertThat(run.get("hostname_")).isEqualTo("node-a"));
         soft.assertAll();
@@ -530,7 +531,7 @@ class ClusterTest {
             soft.assertThat(kinds.stream().filter("WARNING_SENT"::equals)).as("WARNING_SENT on the timeline of %s", n)
                     .hasSize(1);
 
-            for (String timer : List.of("Timer_ResponseWarning", "Timer_ResponseBreach")) {
+            for (String timer : List.of(SupportCaseModel.TIMER_RESPONSE_WARNING, SupportCaseModel.TIMER_RESPONSE_DUE)) {
                 soft.assertThat(log.stream().filter(row -> n.equals(row.get("business_key_"))
                                 && timer.equals(row.get("act_id_")) && success(row)))
                         .as("successful runs of %s of %s", timer, n).hasSize(1);

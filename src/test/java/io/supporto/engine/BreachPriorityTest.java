@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 
+import io.supporto.cases.SupportCaseModel;
 import io.supporto.cases.SupportCaseService;
 import io.supporto.notify.CaseSteps;
 import io.supporto.organizations.Organization;
@@ -42,11 +43,15 @@ class BreachPriorityTest {
         CaseSteps steps = new CaseSteps(engine, cases);
         String n = steps.open(fixtures.adminOf(org), Fixtures.request(org).critical());
 
-        long breach = steps.timer(n, "Timer_ResponseBreach").getPriority();
+        long breach = steps.timer(n, SupportCaseModel.TIMER_RESPONSE_DUE).getPriority();
         assertThat(breach).isEqualTo(100);
-        assertThat(steps.timer(n, "Timer_ResponseWarning").getPriority()).isLessThan(breach);
+        assertThat(steps.timer(n, SupportCaseModel.TIMER_RESPONSE_WARNING).getPriority()).isLessThan(breach);
         assertThat(engine.getManagementService().createJobQuery().processDefinitionKey("notification-delivery").list())
                 .isNotEmpty()
                 .allSatisfy(job -> assertThat(job.getPriority()).isLessThan(breach));
+
+        // its alert goes in a job of its own, as urgent as the breach
+        steps.fire(n, SupportCaseModel.TIMER_RESPONSE_DUE);
+        assertThat(steps.timer(n, "sendBreachAlert").getPriority()).isEqualTo(breach);
     }
 }

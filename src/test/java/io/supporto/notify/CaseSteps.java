@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.supporto.cases.SupportCaseModel;
 import io.supporto.cases.SupportCase;
 import io.supporto.cases.SupportCaseService;
 import io.supporto.security.SupportUser;
@@ -83,6 +84,13 @@ public final class CaseSteps {
                 .processInstanceId(instance(caseNumber).getId()).activityId(activityId).singleResult();
         assertThat(job).as("timer %s of %s", activityId, caseNumber).isNotNull();
         return job;
+    }
+
+    /** Fires the case's due-moment timer as a breach, then sends its alert (a job of its own). */
+    public Instant fireBreach(String caseNumber) {
+        Instant due = fire(caseNumber, SupportCaseModel.TIMER_RESPONSE_DUE);
+        engine.getManagementService().executeJob(timer(caseNumber, "sendBreachAlert").getId());
+        return due;
     }
 
     /** Moves the clock to the timer's due date and fires it; answers the due date. */

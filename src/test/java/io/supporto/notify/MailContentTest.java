@@ -294,7 +294,7 @@ class MailContentTest {
         Organization org = organization("it");
         String n = steps.open(fixtures.adminOf(org), Fixtures.request(org).critical());
         steps.fire(n, "Timer_ResponseWarning");
-        steps.fire(n, "Timer_ResponseBreach");
+        steps.fireBreach(n);
 
         assertThat(mailbox.deliver(n)).isEqualTo(3);
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.supporto.cases.SupportCaseModel;
 import io.supporto.cases.CaseStatus;
 import io.supporto.cases.SelfServiceOutcome;
 import io.supporto.notify.MailNotifier;
@@ -70,7 +71,7 @@ class CaseMetricsAndLoggingTest extends ProcessScenario {
 
         setClock(due.plusSeconds(1));
         Job breach = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
-                .activityId("Timer_ResponseBreach").singleResult();
+                .activityId(SupportCaseModel.TIMER_RESPONSE_DUE).singleResult();
         engine.getManagementService().executeJob(breach.getId());
 
         assertThat(count("supporto.sla.breaches", "severity", "A", "plan_family", "ENTERPRISE")).isEqualTo(before + 1);
@@ -87,13 +88,18 @@ class CaseMetricsAndLoggingTest extends ProcessScenario {
         String followedUp = open(admin, Fixtures.request(org).minor().selfServiceTried());
         double warnings = count("supporto.sla.warnings");
         double reminders = count("supporto.sla.reminders");
+        double breachesOfC = count("supporto.sla.breaches", "severity", "C", "plan_family", "ENTERPRISE");
 
         setClock(start().plus(Duration.ofHours(24)));
-        runTimer(warned, "Timer_ResponseWarning");
+        runTimer(warned, SupportCaseModel.TIMER_RESPONSE_WARNING);
         assertThat(count("supporto.sla.warnings")).isEqualTo(warnings + 1);
         assertThat(count("supporto.sla.reminders")).isEqualTo(reminders);
-        runTimer(followedUp, "Timer_InternalFollowUp");
+        runTimer(followedUp, SupportCaseModel.TIMER_RESPONSE_WARNING);
+        assertThat(count("supporto.sla.warnings")).as("no warning without a commitment").isEqualTo(warnings + 1);
+        runTimer(followedUp, SupportCaseModel.TIMER_RESPONSE_DUE);
         assertThat(count("supporto.sla.reminders")).isEqualTo(reminders + 1);
+        assertThat(count("supporto.sla.breaches", "severity", "C", "plan_family", "ENTERPRISE")).as("a reminder is no breach")
+                .isEqualTo(breachesOfC);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.supporto.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -18,6 +19,8 @@ import java.util.stream.Collectors;
 import io.supporto.cases.CaseStatus;
 import io.supporto.cases.Severity;
 import io.supporto.cases.SupportCase;
+import io.supporto.cases.SupportCaseModel;
+import io.supporto.cases.tasks.PrepareTask;
 import io.supporto.notify.NotificationType;
 import io.supporto.organizations.Organization;
 import io.supporto.organizations.Plan;
@@ -28,6 +31,7 @@ import io.supporto.testsupport.ProcessScenario;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,8 +84,11 @@ class SlaScenarioTest extends ProcessScenario {
         assertThat(view(n).slaBreached()).isFalse();
 
         setClock(opened.firstResponseDueAt());
-        runTimer(instance, "Timer_ResponseBreach");
+        runTimer(instance, SupportCaseModel.TIMER_RESPONSE_DUE);
         assertThat(view(n).slaBreached()).isTrue();
+        // the alert goes in a transaction of its own, after the breach is recorded
+        assertThat(notifier.sentFor(n)).doesNotContain(NotificationType.BREACH_ALERT);
+        runJob(instance, "sendBreachAlert");
         assertThat(notifier.sentFor(n)).contains(NotificationType.BREACH_ALERT);
         assertThat(instance).isWaitingAt("firstResponse", "handleBreach");
         assertThat(task("handleBreach", instance)).hasCandidateGroup("support-managers");
@@ -97,23 +104,25 @@ class SlaScenarioTest extends ProcessScenario {
     }
 
     @Test
-    void noCommitmentCaseHasOnlyTheReminderTimer() {
+    void noCommitmentCaseIsRemindedAtItsFollowUpAndNeverWarned() {
         Organization org = fixtures.organization(Plan.ENTERPRISE, false);
         SupportUser admin = fixtures.adminOf(org);
         // Enterprise, severity C: 24/7, no commitment, follow-up after 24 hours
         String n = open(admin, Fixtures.request(org).minor().selfServiceTried());
         ProcessInstance instance = instanceOf(n);
 
-        assertThat(timerActivities(instance)).containsExactly("Timer_InternalFollowUp");
         SupportCase opened = view(n);
         assertThat(opened.firstResponseDueAt()).isNull();
+        assertThat(opened.responseWarningAt()).isNull();
         assertThat(opened.internalFollowUpAt()).isEqualTo(WEDNESDAY_10.plus(Duration.ofHours(24)));
         assertTimersAgreeWithCase(n);
 
         setClock(opened.internalFollowUpAt());
-        runTimer(instance, "Timer_InternalFollowUp");
+        runTimer(instance, SupportCaseModel.TIMER_RESPONSE_WARNING);
+        runTimer(instance, SupportCaseModel.TIMER_RESPONSE_DUE);
         assertThat(notifier.sentFor(n)).contains(NotificationType.TEAM_REMINDER)
-                .doesNotContain(NotificationType.BREACH_ALERT);
+                .doesNotContain(NotificationType.BREACH_ALERT, NotificationType.TEAM_WARNING);
+        assertThat(instance).hasPassed("noWarning", "remindTeam").hasNotPassed("warnTeam", "markSlaBreached");
         assertThat(view(n).slaBreached()).isFalse();
         assertThat(instance).isWaitingAt("firstResponse");
         assertThat(kinds(n)).containsExactly(SlaEventKind.CLOCK_STARTED, SlaEventKind.REMINDER_SENT);
@@ -127,7 +136,7 @@ class SlaScenarioTest extends ProcessScenario {
         // Business family, severity B: business hours, no commitment, follow-up after 8 business hours
         String n = open(admin, Fixtures.request(org).high().selfServiceTried());
 
-        assertThat(timerActivities(instanceOf(n))).containsExactly("Timer_InternalFollowUp");
+        assertThat(view(n).firstResponseDueAt()).isNull();
         assertThat(view(n).internalFollowUpAt()).isEqualTo(at("2026-03-09T16:30"));
         assertTimersAgreeWithCase(n);
         SlaEvent started = timeline.of(n).get(0);
@@ -142,7 +151,7 @@ class SlaScenarioTest extends ProcessScenario {
         SupportUser admin = fixtures.adminOf(org);
         String n = open(admin, Fixtures.request(org).critical());
         ProcessInstance instance = instanceOf(n);
-        assertThat(timerActivities(instance)).containsExactlyInAnyOrder("Timer_ResponseWarning", "Timer_ResponseBreach");
+        assertTimersAgreeWithCase(n);
 
         setClock(WEDNESDAY_10.plus(Duration.ofMinutes(30)));
         cases.reclassify(n, Severity.C, "Only one mailbox is affected", manager);
@@ -153,7 +162,6 @@ class SlaScenarioTest extends ProcessScenario {
         assertThat(reclassified.firstResponseDueAt()).isNull();
         // counted from the original clock start, not from the reclassification
         assertThat(reclassified.internalFollowUpAt()).isEqualTo(WEDNESDAY_10.plus(Duration.ofHours(24)));
-        assertThat(timerActivities(instance)).containsExactly("Timer_InternalFollowUp");
         assertThat(instance).isWaitingAt("firstResponse");
         assertTimersAgreeWithCase(n);
         assertThat(kinds(n)).containsExactly(SlaEventKind.CLOCK_STARTED, SlaEventKind.DUE_DATES_RECOMPUTED);
@@ -174,11 +182,13 @@ class SlaScenarioTest extends ProcessScenario {
         assertThat(reclassified.firstResponseDueAt()).isEqualTo(WEDNESDAY_10.plus(Duration.ofHours(1)));
         assertThat(reclassified.responseWarningAt()).isNull();
         Job breach = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
-                .activityId("Timer_ResponseBreach").singleResult();
+                .activityId(SupportCaseModel.TIMER_RESPONSE_DUE).singleResult();
         assertThat(breach.getDuedate()).isBeforeOrEqualTo(Date.from(ClockUtil.getCurrentTime().toInstant()));
+        assertThat(breach.getPriority()).as("a breach goes first in a burst").isEqualTo(100);
 
-        runTimer(instance, "Timer_ResponseBreach");
+        runTimer(instance, SupportCaseModel.TIMER_RESPONSE_DUE);
         assertThat(view(n).slaBreached()).isTrue();
+        runJob(instance, "sendBreachAlert");
         assertThat(instance).isWaitingAt("firstResponse", "handleBreach");
         assertThat(timeline.of(n).get(1).detail()).contains("already passed");
     }
@@ -253,6 +263,115 @@ class SlaScenarioTest extends ProcessScenario {
         }
     }
 
+    @Test
+    void reclassifyingKeepsTheClaimedTaskAndMovesItsDueDate() {
+        Organization org = fixtures.organization(Plan.ENTERPRISE, true);
+        SupportUser admin = fixtures.adminOf(org);
+        SupportUser engineer = fixtures.user(Groups.SUPPORT_ENGINEERS);
+        // elevated support, severity C: 24/7, 4 hours
+        String n = open(admin, Fixtures.request(org).minor().selfServiceTried());
+        ProcessInstance instance = instanceOf(n);
+        Task before = task(SupportCaseModel.TASK_FIRST_RESPONSE, instance);
+        engine.getTaskService().claim(before.getId(), engineer.id());
+        engine.getTaskService().createComment(before.getId(), instance.getId(), "Checking the tenant's mail flow.");
+
+        setClock(WEDNESDAY_10.plus(Duration.ofMinutes(30)));
+        cases.reclassify(n, Severity.A, "The whole sales team is affected", manager);
+
+        Task after = task(SupportCaseModel.TASK_FIRST_RESPONSE, instance);
+        assertThat(after.getId()).as("the same task").isEqualTo(before.getId());
+        assertThat(after.getAssignee()).as("still claimed").isEqualTo(engineer.id());
+        assertThat(after.getDueDate()).isEqualTo(Date.from(WEDNESDAY_10.plus(Duration.ofHours(1))));
+        assertThat(after.getPriority()).as("severity A goes first in Tasklist").isGreaterThan(before.getPriority());
+        assertThat(engine.getTaskService().getVariableLocal(after.getId(), PrepareTask.DUE_AT))
+                .isEqualTo(PrepareTask.dueAt(Date.from(WEDNESDAY_10.plus(Duration.ofHours(1)))));
+        assertThat(engine.getTaskService().getTaskComments(after.getId())).extracting(c -> c.getFullMessage())
+                .containsExactly("Checking the tenant's mail flow.");
+        assertThat(kinds(n)).containsExactly(SlaEventKind.CLOCK_STARTED, SlaEventKind.DUE_DATES_RECOMPUTED);
+        assertTimersAgreeWithCase(n);
+    }
+
+    @Test
+    void aCommitmentGivenAfterTheReminderBreachesWhenItsDueDateHasPassed() {
+        Organization org = fixtures.organization(Plan.ENTERPRISE, false);
+        SupportUser admin = fixtures.adminOf(org);
+        // Enterprise, severity C: no commitment, follow-up after 24 hours
+        String n = open(admin, Fixtures.request(org).minor().selfServiceTried());
+        ProcessInstance instance = instanceOf(n);
+        setClock(WEDNESDAY_10.plus(Duration.ofHours(24)));
+        runTimer(instance, SupportCaseModel.TIMER_RESPONSE_DUE);
+        assertThat(notifier.sentFor(n)).contains(NotificationType.TEAM_REMINDER);
+
+        setClock(WEDNESDAY_10.plus(Duration.ofHours(25)));
+        cases.reclassify(n, Severity.B, "It is the CEO's mailbox", manager);
+
+        // the due-moment timer has fired as a reminder: the model waits for the new due date itself
+        assertThat(view(n).firstResponseDueAt()).isEqualTo(WEDNESDAY_10.plus(Duration.ofHours(24)));
+        assertThat(view(n).slaBreached()).isFalse();
+        runTimer(instance, "Timer_NewTargetDue");
+        assertThat(view(n).slaBreached()).isTrue();
+        assertThat(instance).hasPassed("Gateway_StillUnanswered", "markSlaBreached").isWaitingAt("firstResponse", "sendBreachAlert");
+        assertThat(kinds(n)).containsExactly(SlaEventKind.CLOCK_STARTED, SlaEventKind.REMINDER_SENT,
+                SlaEventKind.DUE_DATES_RECOMPUTED, SlaEventKind.BREACHED);
+    }
+
+    @Test
+    void aCommitmentGivenAfterTheReminderIsMetByAFirstResponseBeforeItsDueDate() {
+        Organization org = fixtures.organization(Plan.ENTERPRISE, false);
+        SupportUser admin = fixtures.adminOf(org);
+        String n = open(admin, Fixtures.request(org).minor().selfServiceTried());
+        ProcessInstance instance = instanceOf(n);
+        setClock(WEDNESDAY_10.plus(Duration.ofHours(24)));
+        runTimer(instance, SupportCaseModel.TIMER_RESPONSE_DUE);
+        setClock(WEDNESDAY_10.plus(Duration.ofHours(25)));
+        cases.reclassify(n, Severity.B, "It is the CEO's mailbox", manager);
+
+        complete(task("firstResponse", instance), withVariables("responseMessage", "On it."));
+        runTimer(instance, "Timer_NewTargetDue");
+
+        assertThat(view(n).slaBreached()).isFalse();
+        assertThat(instance).hasPassed("newTargetMet").hasNotPassed("markSlaBreached").isWaitingAt("workCase");
+    }
+
+    @Test
+    void aFailingBreachAlertLeavesTheBreachRecordedAndBecomesAnIncidentOfTheCase() {
+        Organization org = fixtures.organization(Plan.ENTERPRISE, false);
+        SupportUser admin = fixtures.adminOf(org);
+        String n = open(admin, Fixtures.request(org).critical());
+        ProcessInstance instance = instanceOf(n);
+        setClock(WEDNESDAY_10.plus(Duration.ofHours(1)));
+        runTimer(instance, SupportCaseModel.TIMER_RESPONSE_DUE);
+
+        Job alert = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId("sendBreachAlert").singleResult();
+        assertThat(alert.getRetries()).as("retries of the breach alert (support.sla.retry-cycle R5/PT1M)").isEqualTo(5);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            notifier.failNextSend(new IllegalStateException("breach alert template is broken"));
+            assertThatThrownBy(() -> engine.getManagementService().executeJob(alert.getId()))
+                    .as("attempt %d", attempt).hasMessageContaining("breach alert template is broken");
+            assertThat(view(n).slaBreached()).as("the breach stays recorded after attempt %d", attempt).isTrue();
+        }
+
+        assertThat(view(n).slaBreached()).as("the breach stays recorded").isTrue();
+        assertThat(kinds(n)).contains(SlaEventKind.BREACHED);
+        var incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(incident).as("incident of %s", n).isNotNull();
+        assertThat(incident.getActivityId()).isEqualTo("sendBreachAlert");
+        assertThat(incident.getIncidentMessage()).contains("breach alert template is broken");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(incident.getProcessInstanceId())
+                .singleResult().getBusinessKey()).isEqualTo(n);
+        assertThat(instance).isWaitingAt("firstResponse", "sendBreachAlert");
+    }
+
+    @Test
+    void theCasesTimersRetryEachFailureBeforeAnIncident() {
+        Organization org = fixtures.organization(Plan.ENTERPRISE, false);
+        SupportUser admin = fixtures.adminOf(org);
+        String n = open(admin, Fixtures.request(org).critical());
+        assertThat(slaTimers(instanceOf(n))).hasSize(2)
+                .allSatisfy(job -> assertThat(job.getRetries()).as("retries of %s", activityOf(job)).isEqualTo(5));
+    }
+
     private SupportCase view(String caseNumber) {
         return view(caseNumber, manager);
     }
@@ -263,13 +382,9 @@ class SlaScenarioTest extends ProcessScenario {
 
     private List<Job> slaTimers(ProcessInstance instance) {
         return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().list()
-                .stream().filter(j -> List.of("Timer_ResponseWarning", "Timer_ResponseBreach", "Timer_InternalFollowUp")
+                .stream().filter(j -> List.of(SupportCaseModel.TIMER_RESPONSE_WARNING, SupportCaseModel.TIMER_RESPONSE_DUE)
                         .contains(activityOf(j)))
                 .toList();
-    }
-
-    private List<String> timerActivities(ProcessInstance instance) {
-        return slaTimers(instance).stream().map(this::activityOf).toList();
     }
 
     private String activityOf(Job job) {
@@ -278,9 +393,13 @@ class SlaScenarioTest extends ProcessScenario {
     }
 
     private void runTimer(ProcessInstance instance, String activityId) {
+        runJob(instance, activityId);
+    }
+
+    private void runJob(ProcessInstance instance, String activityId) {
         Job job = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
                 .activityId(activityId).singleResult();
-        assertThat(job).as("timer " + activityId).isNotNull();
+        assertThat(job).as("job of " + activityId).isNotNull();
         engine.getManagementService().executeJob(job.getId());
     }
 
@@ -290,9 +409,16 @@ class SlaScenarioTest extends ProcessScenario {
         ProcessInstance instance = instanceOf(caseNumber);
         Map<String, Instant> timers = slaTimers(instance).stream()
                 .collect(Collectors.toMap(this::activityOf, j -> j.getDuedate().toInstant()));
-        assertThat(timers.get("Timer_ResponseBreach")).isEqualTo(c.firstResponseDueAt());
-        assertThat(timers.get("Timer_ResponseWarning")).isEqualTo(c.responseWarningAt());
-        assertThat(timers.get("Timer_InternalFollowUp")).isEqualTo(c.internalFollowUpAt());
+        // one due moment, the commitment or else the internal follow-up; the warning before it, or
+        // (no warning planned) at the due moment itself, where it passes silently
+        Instant due = c.firstResponseDueAt() != null ? c.firstResponseDueAt() : c.internalFollowUpAt();
+        assertThat(c.firstResponseDueAt() == null || c.internalFollowUpAt() == null).as("one due moment").isTrue();
+        assertThat(timers.get(SupportCaseModel.TIMER_RESPONSE_DUE)).isEqualTo(due);
+        assertThat(timers.get(SupportCaseModel.TIMER_RESPONSE_WARNING))
+                .isEqualTo(c.responseWarningAt() != null ? c.responseWarningAt() : due);
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(SupportCaseModel.TASK_FIRST_RESPONSE).singleResult();
+        assertThat(task.getDueDate()).as("due date of the first-response task").isEqualTo(Date.from(due));
         List<SlaEvent> events = timeline.of(caseNumber);
         SlaEvent latest = events.get(events.size() - 1);
         assertThat(latest.firstResponseDueAt()).isEqualTo(c.firstResponseDueAt());

@@ -71,8 +71,7 @@ public class PrepareTask implements TaskListener {
         task.setVariableLocal("contactName", c.contact().name());
         task.setVariableLocal("contactEmail", c.contact().email());
         task.setVariableLocal("contactPhone", c.contact().phone());
-        Date due = task.getDueDate();
-        task.setVariableLocal("dueAt", due == null ? "no due time" : UTC.format(due.toInstant()));
+        task.setVariableLocal(DUE_AT, dueAt(task.getDueDate()));
         if ("reviewLowSurvey".equals(task.getTaskDefinitionKey())) {
             task.setVariableLocal("surveyComment", surveys.latest(caseNumber).map(Survey::comment).orElse(null));
         }
@@ -81,7 +80,15 @@ public class PrepareTask implements TaskListener {
                 .collect(Collectors.joining("\n\n")));
     }
 
-    static int priority(Severity severity) {
+    /** The form's "due" line; the task's own due date is the engine's. */
+    public static final String DUE_AT = "dueAt";
+
+    public static String dueAt(Date due) {
+        return due == null ? "no due time" : UTC.format(due.toInstant());
+    }
+
+    /** Tasklist's order is the work order: severity A first. */
+    public static int priority(Severity severity) {
         if (severity == null) {
             return 50;
         }
