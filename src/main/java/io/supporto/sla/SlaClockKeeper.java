@@ -92,6 +92,12 @@ public class SlaClockKeeper {
     }
 
     private SlaPlan plan(DelegateExecution execution, Instant clockStart, Instant now) {
+        if ((execution.getVariable(RESPONSE_TARGET) == null) == (execution.getVariable(INTERNAL_TARGET) == null)) {
+            // the timers on "Give first response" need exactly one due moment (response-target.dmn's rule)
+            throw new IllegalStateException("The response-target decision's rule '" + execution.getVariable(TARGET_RULE)
+                    + "' must give exactly one of responseTarget and internalTarget (case "
+                    + execution.getProcessBusinessKey() + "). Fix bpmn/response-target.dmn and deploy it again.");
+        }
         Availability availability = Availability.ofCode((String) execution.getVariable(AVAILABILITY));
         return planner.plan(clockStart, now, availability, duration(execution, RESPONSE_TARGET),
                 duration(execution, INTERNAL_TARGET), ZoneId.of((String) execution.getVariable(TIME_ZONE)),

@@ -12,6 +12,11 @@ import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Output;
+import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -149,6 +154,32 @@ class ResponseTargetDecisionTest {
     assertThat(entries.keySet()).contains("responseTarget");
     assertThat(entries.<String>getEntry("responseTarget")).isNull();
     assertThat(entries.getEntryTyped("responseTarget").getValue()).isNull();
+  }
+
+  /**
+   * Every engaged case has exactly one due moment, which the timers on "Give first response" are
+   * set to: a contractual target or an internal follow-up, never both, never neither.
+   */
+  @Test
+  void everyRuleGivesExactlyOneOfTheTwoTargets() throws Exception {
+    DmnModelInstance model;
+    try (InputStream in = ResponseTargetDecisionTest.class.getResourceAsStream(RESOURCE)) {
+      model = Dmn.readModelFromStream(in);
+    }
+    DecisionTable table = (DecisionTable) model.getModelElementById("response-target-table");
+    List<String> outputs = table.getOutputs().stream().map(Output::getName).toList();
+    int responseTarget = outputs.indexOf("responseTarget");
+    int internalTarget = outputs.indexOf("internalTarget");
+    assertThat(responseTarget).as("outputs %s", outputs).isNotNegative();
+    assertThat(internalTarget).as("outputs %s", outputs).isNotNegative();
+    assertThat(table.getRules()).isNotEmpty().allSatisfy(rule -> {
+      List<OutputEntry> entries = new ArrayList<>(rule.getOutputEntries());
+      long given = java.util.stream.Stream.of(entries.get(responseTarget), entries.get(internalTarget))
+          .map(entry -> entry.getText().getTextContent().strip())
+          .filter(text -> !text.isEmpty() && !"null".equals(text))
+          .count();
+      assertThat(given).as("targets given by rule %s", rule.getId()).isEqualTo(1);
+    });
   }
 
   @Test

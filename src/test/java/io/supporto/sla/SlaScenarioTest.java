@@ -238,6 +238,35 @@ class SlaScenarioTest extends ProcessScenario {
     }
 
     @Test
+    void aTableRuleWithoutExactlyOneTargetStopsTriageWithAClearError() throws Exception {
+        // a process owner edits the table: Enterprise severity C loses its internal follow-up too
+        String dmn;
+        try (var in = getClass().getResourceAsStream("/bpmn/response-target.dmn")) {
+            dmn = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String broken = dmn.replaceFirst(
+                "(<outputEntry id=\"response-target-rule-enterprise-c-internalTarget\">\\s*<text>)\"PT24H\"(</text>)", "$1null$2");
+        assertThat(broken).as("the edit applies").isNotEqualTo(dmn);
+        String deployment = engine.getRepositoryService().createDeployment().name("broken-targets")
+                .addString("response-target.dmn", broken).deploy().getId();
+        try {
+            Organization org = fixtures.organization(Plan.ENTERPRISE, false);
+            SupportUser admin = fixtures.adminOf(org);
+            long before = engine.getRuntimeService().createProcessInstanceQuery()
+                    .processDefinitionKey(SupportCaseModel.PROCESS_KEY).count();
+
+            assertThatThrownBy(() -> open(admin, Fixtures.request(org).minor().selfServiceTried()))
+                    .hasMessageContaining("Enterprise plans, severity C")
+                    .hasMessageContaining("gives neither a responseTarget nor an internalTarget")
+                    .hasMessageContaining("response-target.dmn");
+            assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+                    .processDefinitionKey(SupportCaseModel.PROCESS_KEY).count()).as("no case without a clock").isEqualTo(before);
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
+    @Test
     void aBusinessHoursWarningThatFallsOutsideOpeningHoursGoesOutMondayAtOpening() {
         // a process owner deploys a table giving every case a 4-hour target on business hours
         String deployment = engine.getRepositoryService().createDeployment()
