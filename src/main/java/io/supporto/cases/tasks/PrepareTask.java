@@ -12,6 +12,7 @@ import io.supporto.cases.CaseRepository;
 import io.supporto.cases.ConversationRepository;
 import io.supporto.cases.Severity;
 import io.supporto.cases.SupportCase;
+import io.supporto.cases.SupportCaseModel;
 import io.supporto.cases.Survey;
 import io.supporto.cases.SurveyRepository;
 import io.supporto.organizations.Organization;
@@ -52,11 +53,11 @@ public class PrepareTask implements TaskListener {
 
     /** What each task is completed with: cleared when the task is created, so no earlier answer counts. */
     static final Map<String, List<String>> ANSWERS = Map.of(
-            "firstResponse", List.of("responseMessage"),
-            "workCase", List.of("action", "resolution", "question"),
-            "handleBreach", List.of("actionTaken"),
-            "reviewLowSurvey", List.of("followUp"),
-            "awaitCustomerReply", List.of("customerReply"));
+            SupportCaseModel.TASK_FIRST_RESPONSE, List.of("responseMessage"),
+            SupportCaseModel.TASK_WORK_CASE, List.of("action", "resolution", "question"),
+            SupportCaseModel.TASK_HANDLE_BREACH, List.of("actionTaken"),
+            SupportCaseModel.TASK_REVIEW_LOW_SURVEY, List.of("followUp"),
+            SupportCaseModel.TASK_AWAIT_CUSTOMER_REPLY, List.of("customerReply"));
 
     @Override
     public void notify(DelegateTask task) {
@@ -72,7 +73,7 @@ public class PrepareTask implements TaskListener {
         task.setVariableLocal("contactEmail", c.contact().email());
         task.setVariableLocal("contactPhone", c.contact().phone());
         task.setVariableLocal(DUE_AT, dueAt(task.getDueDate()));
-        if ("reviewLowSurvey".equals(task.getTaskDefinitionKey())) {
+        if (SupportCaseModel.TASK_REVIEW_LOW_SURVEY.equals(task.getTaskDefinitionKey())) {
             task.setVariableLocal("surveyComment", surveys.latest(caseNumber).map(Survey::comment).orElse(null));
         }
         task.setVariableLocal("conversation", conversation.of(caseNumber).stream()

@@ -4,6 +4,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.supporto.cases.SupportCaseModel;
+
 /** What completing each user task needs, as the contract names it. */
 public final class TaskInputRules {
 
@@ -21,11 +23,11 @@ public final class TaskInputRules {
     /** The first violation of the completion of task {@code taskKey}, reading values through {@code variable}. */
     public static Optional<Violation> check(String taskKey, Function<String, Object> variable) {
         return switch (taskKey) {
-            case "firstResponse" -> text(variable, "responseMessage");
-            case "workCase" -> workCase(variable);
-            case "handleBreach" -> text(variable, "actionTaken");
-            case "reviewLowSurvey" -> text(variable, "followUp");
-            case "awaitCustomerReply" -> text(variable, "customerReply");
+            case SupportCaseModel.TASK_FIRST_RESPONSE -> text(variable, "responseMessage");
+            case SupportCaseModel.TASK_WORK_CASE -> workCase(variable);
+            case SupportCaseModel.TASK_HANDLE_BREACH -> text(variable, "actionTaken");
+            case SupportCaseModel.TASK_REVIEW_LOW_SURVEY -> text(variable, "followUp");
+            case SupportCaseModel.TASK_AWAIT_CUSTOMER_REPLY -> text(variable, "customerReply");
             default -> Optional.empty();
         };
     }
