@@ -15,6 +15,7 @@ import io.supporto.cases.SupportCaseService;
 import io.supporto.cases.CaseStatus;
 import io.supporto.security.SupportUser;
 import io.supporto.sla.SlaEvent;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,6 +40,9 @@ public class CaseController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Opened, once its process reached its first wait state;"
+            + " Location names the case")
+    @ProblemResponses(403)
     public ResponseEntity<CaseView> open(@Valid @RequestBody OpenCaseRequest body, @AuthenticationPrincipal SupportUser user) {
         CaseView view = CaseView.of(cases.open(body.toOpenCase(), user));
         return ResponseEntity.created(URI.create("/api/cases/" + view.caseNumber())).body(view);
@@ -64,30 +68,35 @@ public class CaseController {
     }
 
     @PostMapping("/{caseNumber}/self-service")
+    @ProblemResponses({403, 409})
     public CaseView selfService(@PathVariable String caseNumber, @Valid @RequestBody SelfServiceRequest body,
                                 @AuthenticationPrincipal SupportUser user) {
         return CaseView.of(cases.recordSelfServiceOutcome(checked(caseNumber), body.outcome(), user));
     }
 
     @PostMapping("/{caseNumber}/replies")
+    @ProblemResponses({403, 409})
     public CaseView reply(@PathVariable String caseNumber, @Valid @RequestBody ReplyRequest body,
                           @AuthenticationPrincipal SupportUser user) {
         return CaseView.of(cases.reply(checked(caseNumber), body.message(), user));
     }
 
     @PostMapping("/{caseNumber}/reopen")
+    @ProblemResponses({403, 409})
     public CaseView reopen(@PathVariable String caseNumber, @Valid @RequestBody ReopenRequest body,
                            @AuthenticationPrincipal SupportUser user) {
         return CaseView.of(cases.reopen(checked(caseNumber), body.reason(), user));
     }
 
     @PostMapping("/{caseNumber}/survey")
+    @ProblemResponses({403, 409})
     public CaseView survey(@PathVariable String caseNumber, @Valid @RequestBody SurveyRequest body,
                            @AuthenticationPrincipal SupportUser user) {
         return CaseView.of(cases.answerSurvey(checked(caseNumber), body.rating(), body.comment(), user));
     }
 
     @PostMapping("/{caseNumber}/severity")
+    @ProblemResponses({403, 409})
     public CaseView reclassify(@PathVariable String caseNumber, @Valid @RequestBody ReclassifyRequest body,
                                @AuthenticationPrincipal SupportUser user) {
         return CaseView.of(cases.reclassify(checked(caseNumber), body.severity(), body.reason(), user));

@@ -10,6 +10,7 @@ import io.supporto.organizations.Organization;
 import io.supporto.organizations.OrganizationService;
 import io.supporto.organizations.Plan;
 import io.supporto.security.SupportUser;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -86,6 +87,9 @@ public class OrganizationController {
     }
 
     @PutMapping("/{id}")
+    @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(responseCode = "200", description = "Updated")
+    @ProblemResponses(403)
     public ResponseEntity<OrganizationView> save(@PathVariable String id, @Valid @RequestBody OrganizationRequest body,
                                                  @AuthenticationPrincipal SupportUser user) {
         requireDeskManager(user);
@@ -100,6 +104,7 @@ public class OrganizationController {
     }
 
     @GetMapping("/{id}")
+    @ProblemResponses(403)
     public OrganizationView get(@PathVariable String id, @AuthenticationPrincipal SupportUser user) {
         requireDeskManager(user);
         return organizations.find(id).map(OrganizationView::of)

@@ -32,6 +32,7 @@ public class ReportController {
 
     /** Cases opened from {@code from} to {@code to} (UTC days, inclusive); default the last 30 days. */
     @GetMapping("/sla")
+    @ProblemResponses(403)
     public SlaReport sla(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                          @AuthenticationPrincipal SupportUser user) {

@@ -17,6 +17,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. The Case API uses HTTP Basic against Camunda's users; /engine-rest is
@@ -30,9 +32,14 @@ public class SecurityConfig {
     private static final String REALM = "Supporto";
     private static final int ENGINE_REST_AUTH_ORDER = 100;
 
+    /** The Case API's OpenAPI document and Swagger UI: for any signed-in user, like the API itself. */
+    private static final String API_DOCS = "/v3/api-docs/**";
+    private static final String SWAGGER_UI = "/swagger-ui/**";
+    private static final String SWAGGER_UI_PAGE = "/swagger-ui.html";
+
     /**
-     * The Case API (HTTP Basic, stateless) and the SLA dashboard (a login form and a session,
-     * CSRF on). The dashboard's page reads /api/reports/sla with its session.
+     * The Case API (HTTP Basic, stateless) with its OpenAPI document, and the SLA dashboard (a
+     * login form and a session, CSRF on). The dashboard's page reads /api/reports/sla with its session.
      */
     @Bean
     SecurityFilterChain caseApiAndDashboard(HttpSecurity http, ObjectMapper json) throws Exception {
@@ -41,7 +48,8 @@ public class SecurityConfig {
             writeProblem(json, response, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic as a user of Supporto.");
         };
         return http
-                .securityMatcher("/api/**", "/dashboard/**", "/dashboard", "/login", "/logout")
+                .securityMatcher("/api/**", API_DOCS, SWAGGER_UI, SWAGGER_UI_PAGE,
+                        "/dashboard/**", "/dashboard", "/login", "/logout")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login").permitAll()
                         .requestMatchers("/dashboard", "/dashboard/**").hasAnyAuthority(
@@ -52,6 +60,7 @@ public class SecurityConfig {
                 .formLogin(form -> form.defaultSuccessUrl("/dashboard", true))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(problem, PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+                        .defaultAuthenticationEntryPointFor(problem, apiDocs())
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 PathPatternRequestMatcher.withDefaults().matcher("/dashboard/**"))
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
@@ -89,6 +98,15 @@ public class SecurityConfig {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
+    }
+
+    /**
+     * A browser asking for Swagger UI gets the HTTP Basic prompt, not the dashboard's login form:
+     * its "Try it out" then sends credentials with every call, as any API client does.
+     */
+    private static RequestMatcher apiDocs() {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        return new OrRequestMatcher(paths.matcher(API_DOCS), paths.matcher(SWAGGER_UI), paths.matcher(SWAGGER_UI_PAGE));
     }
 
     @Bean
