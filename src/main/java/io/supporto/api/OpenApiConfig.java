@@ -38,6 +38,7 @@ public class OpenApiConfig {
 
     static final String PROBLEM = "Problem";
     static final String INVALID_REQUEST = "InvalidRequestProblem";
+    static final String INTERNAL_ERROR = "InternalErrorProblem";
     private static final String BASIC = "basicAuth";
     private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
@@ -47,7 +48,8 @@ public class OpenApiConfig {
             403, "Not permitted to the caller's groups or organizations",
             404, "No such resource, or one the caller may not see (its existence does not leak)",
             409, "Not possible in the case's current state, or the case changed meanwhile; nothing was changed",
-            500, "An internal error; the body names no internals",
+            500, "A bug: the body names no internals, only `errorId`, which is also on the log line with the"
+                    + " stack trace; whether something was changed is not known",
             503, "Overloaded or no database connection; nothing was changed, retry after Retry-After seconds");
 
     @Bean
@@ -60,7 +62,8 @@ public class OpenApiConfig {
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("A user of Supporto (Camunda's users)"))
                         .addSchemas(PROBLEM, problemSchema())
-                        .addSchemas(INVALID_REQUEST, invalidRequestSchema()))
+                        .addSchemas(INVALID_REQUEST, invalidRequestSchema())
+                        .addSchemas(INTERNAL_ERROR, internalErrorSchema()))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC));
     }
 
@@ -89,7 +92,8 @@ public class OpenApiConfig {
     }
 
     private static ApiResponse add(ApiResponses responses, HttpStatus status) {
-        String schema = status == HttpStatus.BAD_REQUEST ? INVALID_REQUEST : PROBLEM;
+        String schema = status == HttpStatus.BAD_REQUEST ? INVALID_REQUEST
+                : status == HttpStatus.INTERNAL_SERVER_ERROR ? INTERNAL_ERROR : PROBLEM;
         ApiResponse response = new ApiResponse().description(DESCRIPTIONS.get(status.value()))
                 .content(new Content().addMediaType(PROBLEM_JSON,
                         new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + schema))));
@@ -109,6 +113,13 @@ public class OpenApiConfig {
                 .addProperty("status", new IntegerSchema())
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema().format("uri"));
+    }
+
+    private static Schema<?> internalErrorSchema() {
+        return new Schema<>().description("A bug's problem: `errorId` leads to the log line with the stack trace")
+                .allOf(List.of(new Schema<>().$ref("#/components/schemas/" + PROBLEM),
+                        new ObjectSchema().addProperty(ErrorIds.PROPERTY, new StringSchema().example("k7m2qd9xwp"))
+                                .required(List.of(ErrorIds.PROPERTY))));
     }
 
     private static Schema<?> invalidRequestSchema() {
