@@ -105,7 +105,8 @@ class OpenApiDocumentTest extends ApiTestSupport {
                     String schema = response.getValue().path("content").path(ApiClient.PROBLEM_JSON)
                             .path("schema").path("$ref").asText();
                     String wanted = "#/components/schemas/"
-                            + (status.equals("400") ? OpenApiConfig.INVALID_REQUEST : OpenApiConfig.PROBLEM);
+                            + (status.equals("400") ? OpenApiConfig.INVALID_REQUEST
+                            : status.equals("500") ? OpenApiConfig.INTERNAL_ERROR : OpenApiConfig.PROBLEM);
                     if (!schema.equals(wanted)) {
                         missing.add(operation + " " + status + " is not " + ApiClient.PROBLEM_JSON + " " + wanted);
                     }
