@@ -36,7 +36,8 @@ import jakarta.mail.MessagingException;
 import org.assertj.core.api.SoftAssertions;
 
 /**
- * What the tests that run Supporto nodes on PostgreSQL ({@link ClusterTest}) share: the nodes' properties (profiles {@code prod,cluster}, as
+ * What the tests that run Supporto nodes on PostgreSQL ({@link ClusterTest},
+ * {@link DatabaseRestartTest}) share: the nodes' properties (profiles {@code prod,cluster}, as
  * compose.yaml runs them), an organization with a customer admin and a support manager seeded
  * through the API, a copy of {@code response-target.dmn} whose severity A target is 20 seconds
  * (deployed through {@code /engine-rest}, as an operator would; new cases use the latest version),
