@@ -15,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -60,7 +61,17 @@ public class UnavailableFilter extends OncePerRequestFilter {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof CannotCreateTransactionException || cause instanceof SQLTransientConnectionException
                     || cause instanceof CannotGetJdbcConnectionException
-                    || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                    || cause instanceof SQLException sql && connectionLost(sql.getSQLState())) {
+                return true;
+            }
+            // A transaction whose connection broke is rolled back on that connection, which Hikari
+            // has closed by then ("Connection is closed", no SQLSTATE): Spring then throws "JDBC
+            // rollback failed" in place of what broke it, which it keeps as the original exception.
+            // The database rolled the transaction back itself when the session ended. (Found by
+            // cluster.DatabaseRestartTest: an opening in its transaction when PostgreSQL restarted
+            // answered 500.)
+            if (cause instanceof TransactionSystemException rollback && rollback.getOriginalException() != null
+                    && rollback.getOriginalException() != e && noConnection(rollback.getOriginalException())) {
                 return true;
             }
             if (cause.getCause() == cause) {
@@ -68,5 +79,16 @@ public class UnavailableFilter extends OncePerRequestFilter {
             }
         }
         return false;
+    }
+
+    /**
+     * Class 08, or the session ended by the server: 57P01 admin_shutdown (a restart's fast stop ends
+     * every session with it, also in the middle of a statement), 57P02 crash_shutdown, 57P03
+     * cannot_connect_now (starting or stopping). Hikari treats the same states as a broken
+     * connection. Not the rest of class 57: 57014 is a cancelled statement on a connection that works.
+     */
+    private static boolean connectionLost(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08")
+                || sqlState.equals("57P01") || sqlState.equals("57P02") || sqlState.equals("57P03"));
     }
 }

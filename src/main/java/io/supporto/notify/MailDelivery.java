@@ -10,12 +10,17 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import io.supporto.observability.SupportoMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -25,15 +30,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class MailDelivery {
 
+    private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
+
     private final MailOutbox outbox;
     private final JavaMailSender mailSender;
     private final MailProperties properties;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
     private final SupportoMetrics metrics;
+    /** Recording a sent mail: one try per connection of the pool, and one more (see recordSent). */
+    private final int recordSentTries;
 
     public MailDelivery(MailOutbox outbox, JavaMailSender mailSender, MailProperties properties,
-                        PlatformTransactionManager transactionManager, Clock clock, SupportoMetrics metrics) {
+                        PlatformTransactionManager transactionManager, Clock clock, SupportoMetrics metrics,
+                        @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize) {
         this.outbox = outbox;
         this.mailSender = mailSender;
         this.properties = properties;
@@ -41,6 +51,7 @@ public class MailDelivery {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.metrics = metrics;
+        this.recordSentTries = poolSize + 1;
     }
 
     public void deliver(String mailId) {
@@ -60,7 +71,43 @@ public class MailDelivery {
             throw new MailNotDeliveredException("Could not deliver " + mail.kind() + " mail of case "
                     + mail.caseNumber() + " to " + String.join(", ", mail.recipients()) + ": " + reason, e);
         }
-        ownTransaction.executeWithoutResult(status -> outbox.markSent(mailId, clock.instant()));
+        recordSent(mail);
+    }
+
+    /**
+     * The mail is out, so recording that must not fail for a connection the database ended while
+     * the mail was being sent (a PostgreSQL restart): the job would fail and its retry send the
+     * mail again (found by cluster.DatabaseRestartTest: warning mails sent twice after a restart).
+     * After a restart every pooled connection is dead, and Hikari hands out one used in the last
+     * half second without checking it: a write on it fails at once, and the pool drops it. So the
+     * write is tried again, at most once per pooled connection and once more on a new one, for
+     * which the pool waits (up to its connection timeout) until the database is back. Not when no
+     * connection could be had at all: that wait is spent, and another could outlast the job's lock.
+     */
+    private void recordSent(OutboxMail mail) {
+        for (int tries = 1; ; tries++) {
+            try {
+                ownTransaction.executeWithoutResult(status -> outbox.markSent(mail.id(), clock.instant()));
+                return;
+            } catch (DataAccessResourceFailureException | TransactionSystemException e) {
+                if (!sessionEnded(e) || tries >= recordSentTries) {
+                    throw e;
+                }
+                log.warn("Could not record the {} mail of case {} as sent ({}); trying again", mail.kind(),
+                        mail.caseNumber(), rootMessage(failure(e)));
+            }
+        }
+    }
+
+    /** The database ended the session under the write (class 08 or 57P01 as Spring translates them). */
+    private static boolean sessionEnded(RuntimeException e) {
+        return failure(e) instanceof DataAccessResourceFailureException;
+    }
+
+    /** What failed: a rollback on the ended session fails too, and Spring throws that in its place. */
+    private static Throwable failure(RuntimeException e) {
+        return e instanceof TransactionSystemException rollback && rollback.getOriginalException() != null
+                ? rollback.getOriginalException() : e;
     }
 
     private MimeMessage message(OutboxMail mail) throws MessagingException {

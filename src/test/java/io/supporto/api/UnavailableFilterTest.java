@@ -3,14 +3,17 @@ package io.supporto.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
 import jakarta.servlet.ServletException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** Without a database connection a request is a 503 with Retry-After, never a 500. */
 class UnavailableFilterTest {
@@ -38,6 +41,31 @@ class UnavailableFilterTest {
                 new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006")))).isTrue();
         assertThat(UnavailableFilter.noConnection(new ProcessEngineException("constraint",
                 new java.sql.SQLException("duplicate key value violates unique constraint", "23505")))).isFalse();
+    }
+
+    @Test
+    void aSessionThePostgresRestartEndedIsNoConnection() {
+        // a fast stop ends every session, also one in the middle of a statement, with 57P01
+        assertThat(UnavailableFilter.noConnection(new DataAccessResourceFailureException("INSERT INTO support_case",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01")))).isTrue();
+        // a cancelled statement (statement timeout) is not a lost connection
+        assertThat(UnavailableFilter.noConnection(new DataAccessResourceFailureException("SELECT",
+                new SQLException("canceling statement due to statement timeout", "57014")))).isFalse();
+    }
+
+    @Test
+    void aRollbackThatFailedOnTheBrokenConnectionIsJudgedByWhatBrokeIt() {
+        // Hikari closes a broken connection, so Spring's rollback on it fails and replaces the exception
+        TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollbackFailed.initApplicationException(new DataAccessResourceFailureException("INSERT INTO support_case",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+        assertThat(UnavailableFilter.noConnection(rollbackFailed)).isTrue();
+
+        TransactionSystemException afterABug = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        afterABug.initApplicationException(new IllegalStateException("a bug"));
+        assertThat(UnavailableFilter.noConnection(afterABug)).isFalse();
     }
 
     @Test

@@ -84,8 +84,13 @@ final class ClusterDatabase implements AutoCloseable {
         return args;
     }
 
+    /** A connection of the test's own to the nodes' database. */
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
     List<Map<String, Object>> query(String sql, Object... params) {
-        try (Connection c = DriverManager.getConnection(url, user, password);
+        try (Connection c = connect();
              PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);

@@ -131,7 +131,7 @@ class FreshNodeBurstTest {
         Map<String, Object> organization = ApiClient.organizationBody("Burst test " + run);
         organization.put("plan", "ENTERPRISE");
         admin.put("/api/organizations/" + org, organization).expect(201);
-        ClusterTest.createUser(admin, customerAdmin, "Bruna", "Sarti", Groups.CUSTOMER_ADMINS, PASSWORD);
+        ClusterScenario.createUser(admin, customerAdmin, "Bruna", "Sarti", Groups.CUSTOMER_ADMINS, PASSWORD);
         admin.put("/engine-rest/tenant/" + org + "/user-members/" + customerAdmin, null).expect(204);
     }
 

@@ -48,16 +48,21 @@ final class Node {
     }
 
     static Node start(String name, Path directory, List<String> properties) throws IOException {
+        return start(name, directory, List.of(), properties);
+    }
+
+    /** With JVM options (system properties) beside the usual ones. */
+    static Node start(String name, Path directory, List<String> jvmOptions, List<String> properties)
+            throws IOException {
         int port = freePort();
         Path workDir = Files.createDirectories(directory.resolve(name));
         Path log = directory.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // two nodes, the test and maybe a build beside them on a small machine
-                "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", nodeClasspath(),
-                SupportoApplication.class.getName(),
-                "--server.port=" + port));
+                "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", nodeClasspath(), SupportoApplication.class.getName(), "--server.port=" + port));
         command.addAll(properties);
         Process process = new ProcessBuilder(command)
                 .directory(workDir.toFile())
@@ -150,6 +155,16 @@ final class Node {
     void awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError(name + " still running " + timeout + " after being stopped:\n" + tail(60));
+        }
+    }
+
+    /** How many lines of the node's log so far contain the text. */
+    long logLinesWith(String text) {
+        try {
+            return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                    .filter(line -> line.contains(text)).count() : 0;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -36,6 +36,11 @@ final class SmtpGate implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    /** The connections open through the gate: while it holds, each is a delivery hanging in SMTP. */
+    int connections() {
+        return sockets.size() / 2;
+    }
+
     /** From now on nothing passes: connections stay open, their bytes wait. */
     void hold() {
         setOpen(false);

@@ -37,29 +37,39 @@ public final class ApiClient {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
     private final int port;
     private final String authorization;
     /** The one 5xx status this client lets through (0: none). */
     private final int allowedServerError;
+    /** How long a request may take before it fails with an HttpTimeoutException. */
+    private final Duration timeout;
 
-    private ApiClient(int port, String authorization, int allowedServerError) {
+    private ApiClient(int port, String authorization, int allowedServerError, Duration timeout) {
         this.port = port;
         this.authorization = authorization;
         this.allowedServerError = allowedServerError;
+        this.timeout = timeout;
     }
 
     private ApiClient(int port, String authorization) {
-        this(port, authorization, 0);
+        this(port, authorization, 0, DEFAULT_TIMEOUT);
     }
 
     /** The same client for a test that takes the database away: 503 is then the expected answer. */
     public ApiClient duringOutage() {
-        return new ApiClient(port, authorization, 503);
+        return new ApiClient(port, authorization, 503, timeout);
     }
 
     /** The same client for a test that makes the app fail on purpose: 500 is then the expected answer. */
     public ApiClient expectingInternalError() {
-        return new ApiClient(port, authorization, 500);
+        return new ApiClient(port, authorization, 500, timeout);
+    }
+
+    /** The same client with another bound on each request (30 s by default). */
+    public ApiClient withTimeout(Duration timeout) {
+        return new ApiClient(port, authorization, allowedServerError, timeout);
     }
 
     public static ApiClient anonymous(int port) {
@@ -94,7 +104,7 @@ public final class ApiClient {
 
     public Response send(String method, String path, Object body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .header("Accept", "application/json, application/problem+json");
         if (authorization != null) {
             request.header("Authorization", authorization);
