@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import io.supporto.cases.CaseStatus;
 import io.supporto.cases.SupportCase;
@@ -54,7 +55,16 @@ class TasklistTest extends BrowserTestSupport {
         searchFor("caseNumber", n);
         taskInList(taskName).click();
         untilPageShows(taskName);
+        // the case's facts are text, the summary read-only fields (not disabled: readable and focusable)
+        until(d -> d.findElements(By.xpath("//li[contains(normalize-space(.),'Case number: " + n + "')]")).size() == 1);
+        assertThat(driver.findElements(By.cssSelector("input[id$='-Field_title']")))
+                .singleElement().satisfies(title -> {
+                    assertThat(title.getAttribute("readonly")).isNotNull();
+                    assertThat(title.getAttribute("disabled")).isNull();
+                    assertThat(title.getAttribute("value")).isEqualTo("Mail not delivered");
+                });
         screenshot("supportEngineer-1-task");
+        Map<String, Object> before = caseVariables(n);
 
         // the form stays read-only until the engineer claims the task; claiming re-renders it
         clickable(By.cssSelector("button.claim")).click();
@@ -83,6 +93,20 @@ class TasklistTest extends BrowserTestSupport {
         assertThat(runtimeService.getActiveActivityIds(instance.getId())).containsExactly("workCase");
         assertThat(runtimeService.getVariable(instance.getId(), "responseMessage"))
                 .isEqualTo(RESPONSE);
+        Map<String, Object> after = caseVariables(n);
+        after.remove("responseMessage");
+        before.remove("responseMessage");
+        assertThat(after).as("the case's variables after Tasklist submitted the form (read-only fields included)")
+                .containsAllEntriesOf(before);
+    }
+
+    private Map<String, Object> caseVariables(String caseNumber) {
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .singleResult();
+        Map<String, Object> variables = new java.util.HashMap<>(runtimeService.getVariables(instance.getId()));
+        // the response clock's own bookkeeping moves on with the step
+        variables.keySet().removeIf(name -> name.startsWith("sla"));
+        return variables;
     }
 
     @Test

@@ -48,6 +48,36 @@ class ModelLintTest {
         assertThat(result.exit()).as("bpmnlint found problems:%n%s", result.output()).isZero();
     }
 
+    /**
+     * What Camunda's form linter warns about in these forms (an accessibility rule): a disabled field
+     * cannot be focused or read out and is shown in low contrast. Facts of the case are text, what the
+     * agent may read but not change is a read-only field, and read-only fields hold the task's own
+     * copies ({@code tasks.PrepareTask#SUMMARY}), since Tasklist submits them with the answer.
+     */
+    @Test
+    void noFormFieldIsDisabledAndReadOnlyFieldsShowTheTasksOwnCopies() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> problems = new ArrayList<>();
+        List<Path> forms;
+        try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
+            forms = files.filter(p -> p.toString().endsWith(".form")).sorted().toList();
+        }
+        assertThat(forms).hasSizeGreaterThanOrEqualTo(5);
+        for (Path form : forms) {
+            json.readTree(form.toFile()).findParents("type").forEach(component -> {
+                String key = component.path("key").asText(null);
+                if (component.path("disabled").asBoolean(false)) {
+                    problems.add(form.getFileName() + ": " + key + " is disabled");
+                }
+                if (component.path("readonly").asBoolean(false) && key != null
+                        && !io.supporto.cases.tasks.PrepareTask.SUMMARY.contains(key)) {
+                    problems.add(form.getFileName() + ": read-only " + key + " would be submitted over the case's variable");
+                }
+            });
+        }
+        assertThat(problems).isEmpty();
+    }
+
     private record Run(int exit, String output) {
     }
 

@@ -94,7 +94,9 @@ class SupportoHistoryLevelTest {
                 .contains("CRITICAL", "ORGANIZATION", false);
         // dropped: the task summary's copies of the case record; the triage inputs were never stored
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(caseInstance)
-                .variableNameIn(PrepareTask.SUMMARY.toArray(String[]::new)).count()).isZero();
+                .variableNameIn(PrepareTask.SUMMARY.toArray(String[]::new)).list())
+                .as("task-local summary copies in history (the case's own title is a process variable)")
+                .filteredOn(variable -> variable.getTaskId() != null).isEmpty();
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(caseInstance)
                 .variableNameIn(TRIAGE_INPUTS).count()).isZero();
         // dropped: variable details, deliveries' own history (their jobs included)

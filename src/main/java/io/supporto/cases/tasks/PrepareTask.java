@@ -46,10 +46,11 @@ public class PrepareTask implements TaskListener {
 
     /**
      * The task's summary for its form: copies of the case's own record made when the task is
-     * created, so the history level leaves them out ({@code SupportoHistoryLevel}).
+     * created, so the history level leaves them out ({@code SupportoHistoryLevel}). The forms show the
+     * case's other facts as text, which Tasklist does not submit.
      */
-    public static final Set<String> SUMMARY = Set.of("organizationName", "description", "contactName", "contactEmail",
-            "contactPhone", "dueAt", "surveyComment", "conversation");
+    public static final Set<String> SUMMARY = Set.of("organizationName", "title", "description", "contactName",
+            "contactEmail", "contactPhone", "dueAt", "surveyComment", "conversation");
 
     /** What each task is completed with: cleared when the task is created, so no earlier answer counts. */
     static final Map<String, List<String>> ANSWERS = Map.of(
@@ -68,6 +69,9 @@ public class PrepareTask implements TaskListener {
         task.setPriority(priority(c.severity()));
         task.setVariableLocal("organizationName", organizations.find(c.organization()).map(Organization::name)
                 .orElse(c.organization()));
+        // the forms show these in read-only fields, which Tasklist submits with the answer: as the
+        // task's own copies, what comes back stays on the task and never overwrites the case
+        task.setVariableLocal("title", c.title());
         task.setVariableLocal("description", c.description());
         task.setVariableLocal("contactName", c.contact().name());
         task.setVariableLocal("contactEmail", c.contact().email());
