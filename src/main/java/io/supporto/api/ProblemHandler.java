@@ -24,7 +24,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -116,16 +115,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "The case changed while your request was handled; read it again and retry.");
     }
 
-    /** Overload or a database outage, not a bug: the same 503 as {@link UnavailableFilter}, without a stack trace. */
-    @ExceptionHandler(CannotCreateTransactionException.class)
-    ResponseEntity<Object> noConnection(CannotCreateTransactionException ex, HttpServletRequest request) {
-        return unavailable(request.getMethod() + " " + request.getRequestURI());
-    }
-
     /**
-     * The last line, a bug: 500 with an error id that is also on the log line with the stack trace,
-     * so a report can be matched with its cause; nothing of the internals in the body. Whether
-     * anything was changed is not known here, so the body does not claim either.
+     * The last line. No database connection (overload or an outage, {@link UnavailableFilter#noConnection})
+     * is not a bug: the same 503 as {@link UnavailableFilter}, without a stack trace. Anything else is
+     * a bug: 500 with an error id that is also on the log line with the stack trace, so a report can
+     * be matched with its cause; nothing of the internals in the body. Whether anything was changed
+     * is not known here, so the body does not claim either.
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request) {
