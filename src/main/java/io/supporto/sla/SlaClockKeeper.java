@@ -21,6 +21,7 @@ import java.util.Date;
 
 import io.supporto.cases.CaseRepository;
 import io.supporto.cases.Severity;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -91,13 +92,24 @@ public class SlaClockKeeper {
         record(execution, now, kind, null, detail);
     }
 
-    private SlaPlan plan(DelegateExecution execution, Instant clockStart, Instant now) {
-        if ((execution.getVariable(RESPONSE_TARGET) == null) == (execution.getVariable(INTERNAL_TARGET) == null)) {
-            // the timers on "Give first response" need exactly one due moment (response-target.dmn's rule)
-            throw new IllegalStateException("The response-target decision's rule '" + execution.getVariable(TARGET_RULE)
-                    + "' must give exactly one of responseTarget and internalTarget (case "
-                    + execution.getProcessBusinessKey() + "). Fix bpmn/response-target.dmn and deploy it again.");
+    /**
+     * Every engaged case has exactly one due moment, which the timers on "Give first response" are set
+     * to: a commitment ({@code responseTarget}) or an internal follow-up ({@code internalTarget}), as
+     * the response-target decision gave them. A table edited into giving both or neither stops the
+     * step that read it (triage, a reclassification) with an error naming the rule.
+     */
+    public static void requireOneDueMoment(DelegateExecution execution) {
+        Object responseTarget = execution.getVariable(RESPONSE_TARGET);
+        if ((responseTarget == null) == (execution.getVariable(INTERNAL_TARGET) == null)) {
+            throw new ProcessEngineException("The response-target decision's rule '" + execution.getVariable(TARGET_RULE)
+                    + "' gives " + (responseTarget == null ? "neither a responseTarget nor an internalTarget"
+                    : "both a responseTarget and an internalTarget") + " for case " + execution.getProcessBusinessKey()
+                    + "; every rule must give exactly one of them. Fix bpmn/response-target.dmn and deploy it again.");
         }
+    }
+
+    private SlaPlan plan(DelegateExecution execution, Instant clockStart, Instant now) {
+        requireOneDueMoment(execution);
         Availability availability = Availability.ofCode((String) execution.getVariable(AVAILABILITY));
         return planner.plan(clockStart, now, availability, duration(execution, RESPONSE_TARGET),
                 duration(execution, INTERNAL_TARGET), ZoneId.of((String) execution.getVariable(TIME_ZONE)),

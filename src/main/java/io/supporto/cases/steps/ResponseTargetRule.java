@@ -3,8 +3,8 @@ package io.supporto.cases.steps;
 import static io.supporto.cases.CaseVariables.AVAILABILITY;
 import static io.supporto.cases.CaseVariables.INTERNAL_TARGET;
 import static io.supporto.cases.CaseVariables.RESPONSE_TARGET;
-import static io.supporto.cases.CaseVariables.TARGET_RULE;
 
+import io.supporto.sla.SlaClockKeeper;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
@@ -18,15 +18,8 @@ record ResponseTargetRule(String availability, String responseTarget, String int
             throw new ProcessEngineException("The response-target decision matched no rule for case "
                     + execution.getProcessBusinessKey());
         }
-        String responseTarget = (String) execution.getVariable(RESPONSE_TARGET);
-        String internalTarget = (String) execution.getVariable(INTERNAL_TARGET);
-        if ((responseTarget == null) == (internalTarget == null)) {
-            // every engaged case has exactly one due moment: a commitment or an internal follow-up
-            throw new ProcessEngineException("The response-target decision's rule '" + execution.getVariable(TARGET_RULE)
-                    + "' gives " + (responseTarget == null ? "neither a responseTarget nor an internalTarget"
-                    : "both a responseTarget and an internalTarget") + " for case " + execution.getProcessBusinessKey()
-                    + "; every rule must give exactly one of them. Fix bpmn/response-target.dmn and deploy it again.");
-        }
-        return new ResponseTargetRule(availability, responseTarget, internalTarget);
+        SlaClockKeeper.requireOneDueMoment(execution);
+        return new ResponseTargetRule(availability, (String) execution.getVariable(RESPONSE_TARGET),
+                (String) execution.getVariable(INTERNAL_TARGET));
     }
 }
