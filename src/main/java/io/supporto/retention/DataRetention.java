@@ -34,7 +34,7 @@ class DataRetention {
     record Purged(int sentMails, int links) {
     }
 
-    @Scheduled(cron = "${support.retention.cron:0 30 1 * * *}", zone = "UTC")
+    @Scheduled(cron = "${support.retention.cron}", zone = "UTC")
     @Transactional
     public Purged purge() {
         Instant now = clock.instant();
