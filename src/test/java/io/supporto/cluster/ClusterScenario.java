@@ -26,14 +26,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.store.FolderException;
-import com.icegreen.greenmail.store.StoredMessage;
-import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import io.supporto.cases.SupportCaseModel;
+import io.supporto.notify.CaseMailbox;
 import io.supporto.security.Groups;
 import io.supporto.testsupport.ApiClient;
-import jakarta.mail.MessagingException;
 import org.assertj.core.api.SoftAssertions;
 
 /**
@@ -88,11 +85,20 @@ final class ClusterScenario {
 
     /** Skips the test outside the postgres-tests execution, where it runs once. */
     static void assumePostgresSuite(String test) {
-        String url = System.getenv("SUPPORTO_TEST_POSTGRES_URL");
-        assumeTrue(url != null && !url.isBlank(), "SUPPORTO_TEST_POSTGRES_URL is not set: the " + test
-                + " needs PostgreSQL");
-        assumeTrue(Arrays.asList(System.getProperty("supporto.test.profiles", "").split("\\s*,\\s*")).contains("pgtest"),
+        assumeTrue(postgresUrl() != null, "SUPPORTO_TEST_POSTGRES_URL is not set: the " + test + " needs PostgreSQL");
+        assumeTrue(inPostgresSuite(),
                 "the " + test + " runs once, in the postgres-tests execution (supporto.test.profiles=pgtest)");
+    }
+
+    /** The PostgreSQL the postgres-tests execution runs on ({@code SUPPORTO_TEST_POSTGRES_URL}), or null. */
+    static String postgresUrl() {
+        String url = System.getenv("SUPPORTO_TEST_POSTGRES_URL");
+        return url == null || url.isBlank() ? null : url;
+    }
+
+    /** This JVM runs the postgres-tests execution ({@code supporto.test.profiles=pgtest}). */
+    static boolean inPostgresSuite() {
+        return Arrays.asList(System.getProperty("supporto.test.profiles", "").split("\\s*,\\s*")).contains("pgtest");
     }
 
     /** The database and the SMTP server the nodes of this scenario use; set before {@link #nodeProperties}. */
@@ -331,21 +337,7 @@ final class ClusterScenario {
 
     /** How many messages with this subject are in the address's inbox (GreenMail keeps one copy per recipient). */
     int received(String address, String subject) {
-        GreenMailUser user = smtp.getUserManager().getUserByEmail(address);
-        if (user == null) {
-            return 0;
-        }
-        try {
-            int count = 0;
-            for (StoredMessage message : smtp.getManagers().getImapHostManager().getInbox(user).getMessages()) {
-                if (subject.equals(message.getMimeMessage().getSubject())) {
-                    count++;
-                }
-            }
-            return count;
-        } catch (FolderException | MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return CaseMailbox.count(smtp, address, message -> subject.equals(message.getSubject()));
     }
 
     private static Properties mailTexts() {

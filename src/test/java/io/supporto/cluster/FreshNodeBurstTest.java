@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,9 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class FreshNodeBurstTest {
 
-    private static final String POSTGRES_URL = System.getenv("SUPPORTO_TEST_POSTGRES_URL");
-    private static final boolean ON_POSTGRES = POSTGRES_URL != null && !POSTGRES_URL.isBlank()
-            && Arrays.asList(System.getProperty("supporto.test.profiles", "").split("\\s*,\\s*")).contains("pgtest");
+    private static final boolean ON_POSTGRES = ClusterScenario.postgresUrl() != null && ClusterScenario.inPostgresSuite();
     private static final int BURST = 24;
     private static final Duration STARTUP = Duration.ofSeconds(120);
 
@@ -116,8 +113,9 @@ class FreshNodeBurstTest {
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + smtp.getSmtp().getPort()));
         if (ON_POSTGRES) {
-            postgres = ClusterDatabase.create(POSTGRES_URL, env("SUPPORTO_TEST_POSTGRES_USER", "supporto"),
-                    env("SUPPORTO_TEST_POSTGRES_PASSWORD", "supporto"), "supporto_burst_" + run.replace('-', '_'));
+            postgres = ClusterDatabase.create(ClusterScenario.postgresUrl(),
+                    ClusterScenario.env("SUPPORTO_TEST_POSTGRES_USER", "supporto"),
+                    ClusterScenario.env("SUPPORTO_TEST_POSTGRES_PASSWORD", "supporto"), "supporto_burst_" + run.replace('-', '_'));
             properties.add("--spring.profiles.active=prod,cluster");
             properties.addAll(postgres.nodeArguments());
         } else {
@@ -159,10 +157,5 @@ class FreshNodeBurstTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

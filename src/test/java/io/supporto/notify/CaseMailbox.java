@@ -136,18 +136,31 @@ public final class CaseMailbox {
 
     /** How many copies of the message are in the inbox of this address (0 when it has none). */
     public int copiesIn(String address, String messageId) {
+        return count(smtp, address, message -> messageId.equals(message.getMessageID()));
+    }
+
+    /** A property of a received message, which may not be readable. */
+    public interface MessageTest {
+        boolean matches(MimeMessage message) throws MessagingException;
+    }
+
+    /**
+     * How many messages in the address's inbox on this GreenMail pass the test (0 when it has no
+     * inbox); GreenMail keeps one copy per recipient.
+     */
+    public static int count(GreenMail smtp, String address, MessageTest test) {
         GreenMailUser user = smtp.getUserManager().getUserByEmail(address);
         if (user == null) {
             return 0;
         }
         try {
-            int copies = 0;
+            int count = 0;
             for (StoredMessage stored : smtp.getManagers().getImapHostManager().getInbox(user).getMessages()) {
-                if (messageId.equals(stored.getMimeMessage().getMessageID())) {
-                    copies++;
+                if (test.matches(stored.getMimeMessage())) {
+                    count++;
                 }
             }
-            return copies;
+            return count;
         } catch (FolderException | MessagingException e) {
             throw new IllegalStateException(e);
         }
